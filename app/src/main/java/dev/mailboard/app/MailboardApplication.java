@@ -1,8 +1,10 @@
 package dev.mailboard.app;
 
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 
 /** Mailboard: turns email arriving in connected Outlook mailboxes into work on boards. */
 @SpringBootApplication
@@ -16,5 +18,15 @@ public class MailboardApplication {
      */
     public static void main(String[] args) {
         SpringApplication.run(MailboardApplication.class, args);
+    }
+
+    /**
+     * The clock every module reads the time from, so tests can fix it.
+     *
+     * @return the system clock in UTC
+     */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 }

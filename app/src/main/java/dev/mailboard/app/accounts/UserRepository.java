@@ -1,0 +1,129 @@
+package dev.mailboard.app.accounts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Stores users, their password hashes and their login-failure counters. */
+@Repository
+class UserRepository {
+
+    private static final String COLUMNS =
+            "id, account_id, email, display_name, role, status, created_at, password_hash, failed_logins, locked_until";
+
+    private final JdbcClient jdbc;
+
+    UserRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    UserView insert(NewUser user, @Nullable String passwordHash, String status, Instant now) {
+        UserId id = new UserId(UUID.randomUUID());
+        jdbc.sql("insert into app_user (id, account_id, email, display_name, role, password_hash, status, created_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .param(id.value())
+                .param(user.accountId().value())
+                .param(normalise(user.email()))
+                .param(user.displayName())
+                .param(user.role().code())
+                .param(passwordHash)
+                .param(status)
+                .param(Timestamp.from(now))
+                .update();
+        return new UserView(
+                id, user.accountId(), normalise(user.email()), user.displayName(), user.role(), status, now);
+    }
+
+    Optional<StoredUser> findByEmail(String email) {
+        return jdbc.sql("select " + COLUMNS + " from app_user where email = ?")
+                .param(normalise(email))
+                .query(UserRepository::stored)
+                .optional();
+    }
+
+    Optional<StoredUser> find(UserId id) {
+        return jdbc.sql("select " + COLUMNS + " from app_user where id = ?")
+                .param(id.value())
+                .query(UserRepository::stored)
+                .optional();
+    }
+
+    List<UserView> findByAccount(AccountId accountId) {
+        return jdbc
+                .sql("select " + COLUMNS + " from app_user where account_id = ? order by email")
+                .param(accountId.value())
+                .query(UserRepository::stored)
+                .list()
+                .stream()
+                .map(StoredUser::view)
+                .toList();
+    }
+
+    void updateRole(UserId id, Role role) {
+        jdbc.sql("update app_user set role = ? where id = ?")
+                .params(role.code(), id.value())
+                .update();
+    }
+
+    void updatePassword(UserId id, String passwordHash) {
+        jdbc.sql("update app_user set password_hash = ?, status = 'active' where id = ?")
+                .params(passwordHash, id.value())
+                .update();
+    }
+
+    void recordLoginFailure(UserId id, int failedLogins, @Nullable Instant lockedUntil) {
+        jdbc.sql("update app_user set failed_logins = ?, locked_until = ? where id = ?")
+                .param(failedLogins)
+                .param(lockedUntil == null ? null : Timestamp.from(lockedUntil))
+                .param(id.value())
+                .update();
+    }
+
+    void resetLoginFailures(UserId id) {
+        jdbc.sql("update app_user set failed_logins = 0, locked_until = null where id = ?")
+                .param(id.value())
+                .update();
+    }
+
+    static String normalise(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static StoredUser stored(ResultSet rs, int row) throws SQLException {
+        Timestamp lockedUntil = rs.getTimestamp("locked_until");
+        UserView view = new UserView(
+                new UserId(rs.getObject("id", UUID.class)),
+                new AccountId(rs.getObject("account_id", UUID.class)),
+                rs.getString("email"),
+                rs.getString("display_name"),
+                Role.fromCode(rs.getString("role")),
+                rs.getString("status"),
+                rs.getTimestamp("created_at").toInstant());
+        return new StoredUser(
+                view,
+                rs.getString("password_hash"),
+                rs.getInt("failed_logins"),
+                lockedUntil == null ? null : lockedUntil.toInstant());
+    }
+
+    /** A user row with the fields only this module may see. */
+    record StoredUser(
+            UserView view,
+            @Nullable String passwordHash,
+            int failedLogins,
+            @Nullable Instant lockedUntil) {
+
+        @Override
+        public String toString() {
+            return "StoredUser[" + view + ", passwordHash=<redacted>]";
+        }
+    }
+}

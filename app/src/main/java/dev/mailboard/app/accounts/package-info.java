@@ -1,0 +1,10 @@
+/**
+ * Accounts (tenants), their users and roles, login and API tokens, account permissions and the
+ * audit log.
+ */
+@NullMarked
+@ApplicationModule(allowedDependencies = {})
+package dev.mailboard.app.accounts;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
