@@ -1,0 +1,106 @@
+package dev.mailboard.app.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Real headless Chromium for page tests, driven by Debian's {@code chromedriver}. Without a browser the
+ * tests are skipped with a message on a developer machine, and fail when {@code CI=true}.
+ *
+ * <p>Use as {@code @ExtendWith(BrowserSupport.class)} and open browsers with {@link #open()}; close them
+ * in {@code @AfterEach}.
+ */
+public final class BrowserSupport implements ExecutionCondition {
+
+    private static final Path CHROMIUM =
+            Path.of(System.getenv().getOrDefault("MAILBOARD_CHROMIUM", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER =
+            Path.of(System.getenv().getOrDefault("MAILBOARD_CHROMEDRIVER", "/usr/bin/chromedriver"));
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+            return ConditionEvaluationResult.enabled("Chromium found at " + CHROMIUM);
+        }
+        String message = "No Chromium/chromedriver at " + CHROMIUM + " and " + CHROMEDRIVER
+                + " (install Debian's chromium and chromium-driver)";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new IllegalStateException(message + ": CI=true, so browser tests fail instead of skipping");
+        }
+        return ConditionEvaluationResult.disabled(message + ": skipping browser tests on this machine");
+    }
+
+    /**
+     * Starts a fresh headless browser with its own profile (so its cookies are its own).
+     *
+     * @return the driver; the caller quits it
+     */
+    public static WebDriver open() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1280,900",
+                "--user-data-dir=" + tempProfile());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+        return driver;
+    }
+
+    /**
+     * Waits up to five seconds for an element to be visible.
+     *
+     * @param driver the browser
+     * @param locator what to wait for
+     */
+    public static void awaitVisible(WebDriver driver, By locator) {
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    /**
+     * Signs in through the login page.
+     *
+     * @param driver the browser
+     * @param baseUrl for example {@code http://localhost:8080}
+     * @param email the address
+     * @param password the password
+     */
+    public static void signIn(WebDriver driver, String baseUrl, String email, String password) {
+        driver.get(baseUrl + "/login");
+        driver.findElement(By.id("username")).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("sign-in")).click();
+    }
+
+    private static String tempProfile() {
+        try {
+            return Files.createTempDirectory("mailboard-chromium").toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
