@@ -76,6 +76,9 @@ public final class TestDatabase
                 "mailboard.accounts.admin-email=" + MailboardIntegrationTest.ADMIN_EMAIL,
                 "mailboard.accounts.admin-password=" + MailboardIntegrationTest.ADMIN_PASSWORD,
                 "spring.datasource.hikari.maximum-pool-size=12",
+                "mailboard.jobs.max-attempts=3",
+                "mailboard.jobs.backoff-base=50ms",
+                "mailboard.jobs.threads=8",
                 "logging.level.root=WARN",
                 "logging.level.dev.mailboard=INFO");
         if (isPostgres()) {
