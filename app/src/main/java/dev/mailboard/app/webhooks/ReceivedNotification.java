@@ -1,0 +1,17 @@
+package dev.mailboard.app.webhooks;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A notification that passed the edge's checks, about to be stored.
+ *
+ * @param subscriptionId the Graph subscription
+ * @param changeType the change, for change notifications
+ * @param lifecycleEvent the event, for lifecycle notifications
+ * @param messageId {@code resourceData.id}, for change notifications
+ */
+public record ReceivedNotification(
+        String subscriptionId,
+        @Nullable String changeType,
+        @Nullable String lifecycleEvent,
+        @Nullable String messageId) {}

@@ -1,0 +1,49 @@
+package dev.mailboard.app.webhooks;
+
+import dev.mailboard.app.webhooks.spi.SubscriptionVerifier;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * Subscriptions for edge tests: a test registers one and gets its id and clientState. Lives in the test
+ * sources only, beside the real verifier of the module that owns subscriptions.
+ */
+@Component
+public class TestSubscriptions implements SubscriptionVerifier {
+
+    /** A registered test subscription. */
+    public record Registered(String id, String clientState) {}
+
+    private final Map<String, byte[]> hashes = new ConcurrentHashMap<>();
+
+    /**
+     * Registers a new subscription with a random clientState.
+     *
+     * @return its id and clientState
+     */
+    public Registered register() {
+        Registered registered =
+                new Registered("test-" + UUID.randomUUID(), UUID.randomUUID() + "-" + UUID.randomUUID());
+        hashes.put(registered.id(), sha256(registered.clientState()));
+        return registered;
+    }
+
+    @Override
+    public Optional<byte[]> clientStateHash(String subscriptionId) {
+        return Optional.ofNullable(hashes.get(subscriptionId));
+    }
+
+    private static byte[] sha256(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
