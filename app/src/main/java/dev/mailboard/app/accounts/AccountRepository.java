@@ -41,6 +41,14 @@ class AccountRepository {
                 .optional();
     }
 
+    /** Locks the account's row until the transaction ends, so that admin changes run one at a time. */
+    void lockForUpdate(AccountId id) {
+        jdbc.sql("select id from account where id = ? for update")
+                .param(id.value())
+                .query(UUID.class)
+                .optional();
+    }
+
     boolean isEmpty() {
         return jdbc.sql("select count(*) from account").query(Long.class).single() == 0;
     }

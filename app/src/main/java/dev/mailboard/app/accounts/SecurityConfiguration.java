@@ -3,12 +3,12 @@ package dev.mailboard.app.accounts;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
@@ -28,21 +28,37 @@ class SecurityConfiguration {
         return new BCryptPasswordEncoder();
     }
 
+    /**
+     * The API: a personal API token ({@code Authorization: Bearer}) or the browser session. A request
+     * with an {@code Authorization} header is judged by that header alone, so only it skips CSRF.
+     */
     @Bean
     @Order(10)
-    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens apiTokens) throws Exception {
         http.securityMatcher(PathPatternRequestMatcher.pathPattern("/api/**"))
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-                .exceptionHandling(ex -> ex.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null));
+                .addFilterBefore(new ApiTokenAuthenticationFilter(apiTokens), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(ProblemResponses.unauthorized())
+                        .accessDeniedHandler(ProblemResponses.forbidden()))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(ApiTokenAuthenticationFilter::hasAuthorizationHeader));
         return withHeaders(http).build();
     }
 
+    /** Pages: form login with lockout, the session, and a few public pages (login, invitations). */
     @Bean
     @Order(20)
-    SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth.requestMatchers(
+    SecurityFilterChain pageSecurity(
+            HttpSecurity http,
+            AccountUserDetailsService userDetails,
+            PasswordEncoder passwordEncoder,
+            UserRepository users,
+            LoginAttempts attempts)
+            throws Exception {
+        http.authenticationManager(new ProviderManager(
+                        new LockingAuthenticationProvider(userDetails, passwordEncoder, users, attempts)))
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/login",
+                                "/invitations/*",
                                 "/error",
                                 "/css/**",
                                 "/js/**",

@@ -79,12 +79,35 @@ class UserRepository {
                 .update();
     }
 
-    void recordLoginFailure(UserId id, int failedLogins, @Nullable Instant lockedUntil) {
-        jdbc.sql("update app_user set failed_logins = ?, locked_until = ? where id = ?")
-                .param(failedLogins)
-                .param(lockedUntil == null ? null : Timestamp.from(lockedUntil))
+    /** Counts one more failed sign-in atomically and returns the new count. */
+    int countLoginFailure(UserId id) {
+        jdbc.sql("update app_user set failed_logins = failed_logins + 1 where id = ?")
                 .param(id.value())
                 .update();
+        return jdbc.sql("select failed_logins from app_user where id = ?")
+                .param(id.value())
+                .query(Integer.class)
+                .single();
+    }
+
+    void lockUntil(UserId id, Instant lockedUntil) {
+        jdbc.sql("update app_user set locked_until = ? where id = ?")
+                .param(Timestamp.from(lockedUntil))
+                .param(id.value())
+                .update();
+    }
+
+    void updateStatus(UserId id, String status) {
+        jdbc.sql("update app_user set status = ? where id = ?")
+                .params(status, id.value())
+                .update();
+    }
+
+    int countActiveAdmins(AccountId accountId) {
+        return jdbc.sql("select count(*) from app_user where account_id = ? and role = 'admin' and status = 'active'")
+                .param(accountId.value())
+                .query(Integer.class)
+                .single();
     }
 
     void resetLoginFailures(UserId id) {
