@@ -65,15 +65,11 @@ class SecurityConfiguration {
                                 "/img/**",
                                 "/webjars/**",
                                 "/favicon.ico",
-                                "/actuator/health",
-                                "/actuator/health/**",
                                 "/v3/api-docs",
                                 "/v3/api-docs/**",
                                 "/swagger-ui.html",
                                 "/swagger-ui/**")
                         .permitAll()
-                        .requestMatchers("/actuator/**")
-                        .hasRole(Role.ADMIN.name())
                         .anyRequest()
                         .authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))

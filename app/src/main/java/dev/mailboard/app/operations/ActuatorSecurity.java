@@ -1,16 +1,19 @@
 package dev.mailboard.app.operations;
 
+import dev.mailboard.app.accounts.ApiTokens;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * Health probes are public; metrics need an account admin unless {@code MAILBOARD_METRICS_PUBLIC=true};
+ * Health probes are public; metrics need an account admin (signed in, or with an API token as
+ * {@code Authorization: Bearer}) unless {@code MAILBOARD_METRICS_PUBLIC=true};
  * every other actuator endpoint is closed.
  */
 @Configuration(proxyBeanMethods = false)
@@ -18,8 +21,10 @@ class ActuatorSecurity {
 
     @Bean
     @Order(5)
-    SecurityFilterChain actuatorFilterChain(HttpSecurity http, OperationsProperties properties) throws Exception {
+    SecurityFilterChain actuatorFilterChain(HttpSecurity http, OperationsProperties properties, ApiTokens apiTokens)
+            throws Exception {
         http.securityMatcher(PathPatternRequestMatcher.pathPattern("/actuator/**"))
+                .addFilterBefore(apiTokens.authenticationFilter(), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                             .permitAll();
