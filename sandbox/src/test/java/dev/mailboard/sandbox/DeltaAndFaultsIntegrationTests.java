@@ -31,16 +31,25 @@ class DeltaAndFaultsIntegrationTests extends SandboxIntegrationTest {
         for (int i = 0; i < 5; i++) {
             ids.add(deliver(address, "Delta " + i));
         }
-        var first = http.get("/sandbox/graph/v1.0/me/mailFolders('Inbox')/messages/delta?$select=subject",
-                "Authorization", token, "Prefer", IMMUTABLE + ", odata.maxpagesize=2");
+        var first = http.get(
+                "/sandbox/graph/v1.0/me/mailFolders('Inbox')/messages/delta?$select=subject",
+                "Authorization",
+                token,
+                "Prefer",
+                IMMUTABLE + ", odata.maxpagesize=2");
         assertThat(first.header("Preference-Applied")).isEqualTo("odata.maxpagesize=2");
         var page = first.json();
         var seen = new ArrayList<String>();
         int pages = 1;
         collect(page, seen);
         while (page.has("@odata.nextLink")) {
-            page = http.get(page.path("@odata.nextLink").asString(), "Authorization", token, "Prefer",
-                    IMMUTABLE + ", odata.maxpagesize=2").json();
+            page = http.get(
+                            page.path("@odata.nextLink").asString(),
+                            "Authorization",
+                            token,
+                            "Prefer",
+                            IMMUTABLE + ", odata.maxpagesize=2")
+                    .json();
             collect(page, seen);
             pages++;
         }
@@ -52,13 +61,17 @@ class DeltaAndFaultsIntegrationTests extends SandboxIntegrationTest {
         http.send("DELETE", "/sandbox/mailboxes/" + address + "/messages/" + ids.get(0), null);
         http.post("/sandbox/mailboxes/" + address + "/messages/" + ids.get(1) + "/move", "{\"folder\":\"junkemail\"}");
         var added = deliver(address, "After");
-        var next = http.get(deltaLink, "Authorization", token, "Prefer", IMMUTABLE).json();
+        var next =
+                http.get(deltaLink, "Authorization", token, "Prefer", IMMUTABLE).json();
         var removed = new ArrayList<String>();
         var changed = new ArrayList<String>();
-        next.path("value").forEach(v -> (v.has("@removed") ? removed : changed).add(v.path("id").asString()));
+        next.path("value")
+                .forEach(v ->
+                        (v.has("@removed") ? removed : changed).add(v.path("id").asString()));
         assertThat(removed).containsExactlyInAnyOrder(ids.get(0), ids.get(1));
         assertThat(changed).containsExactly(added);
-        assertThat(next.path("value").get(0).path("@removed").path("reason").asString()).isEqualTo("deleted");
+        assertThat(next.path("value").get(0).path("@removed").path("reason").asString())
+                .isEqualTo("deleted");
         assertThat(next.has("@odata.deltaLink")).isTrue();
 
         setFaults(Map.of("delta410", 1.0, "seed", 7));
@@ -80,7 +93,13 @@ class DeltaAndFaultsIntegrationTests extends SandboxIntegrationTest {
         var throttled = http.get("/sandbox/graph/v1.0/me", "Authorization", token);
         assertGraphError(throttled, 429, "TooManyRequests");
         assertThat(throttled.header("Retry-After")).isEqualTo("2.128");
-        assertThat(throttled.json().path("error").path("innerError").path("status").asString()).isEqualTo("429");
+        assertThat(throttled
+                        .json()
+                        .path("error")
+                        .path("innerError")
+                        .path("status")
+                        .asString())
+                .isEqualTo("429");
     }
 
     @Test
@@ -93,7 +112,8 @@ class DeltaAndFaultsIntegrationTests extends SandboxIntegrationTest {
         try {
             var calls = new ArrayList<Callable<Integer>>();
             for (int i = 0; i < 8; i++) {
-                calls.add(() -> http.get("/sandbox/graph/v1.0/me", "Authorization", token).status());
+                calls.add(() -> http.get("/sandbox/graph/v1.0/me", "Authorization", token)
+                        .status());
             }
             var results = new ArrayList<Integer>();
             for (Future<Integer> f : pool.invokeAll(calls)) {
@@ -110,13 +130,15 @@ class DeltaAndFaultsIntegrationTests extends SandboxIntegrationTest {
         setFaults(faults);
         var statuses = new ArrayList<Integer>();
         for (int i = 0; i < 20; i++) {
-            statuses.add(http.get("/sandbox/graph/v1.0/me", "Authorization", token).status());
+            statuses.add(
+                    http.get("/sandbox/graph/v1.0/me", "Authorization", token).status());
         }
         return statuses;
     }
 
     private void setFaults(Map<String, Object> faults) {
-        assertThat(http.send("PUT", "/sandbox/faults", SandboxHttp.json(faults)).status()).isEqualTo(200);
+        assertThat(http.send("PUT", "/sandbox/faults", SandboxHttp.json(faults)).status())
+                .isEqualTo(200);
     }
 
     private static void collect(JsonNode page, List<String> seen) {

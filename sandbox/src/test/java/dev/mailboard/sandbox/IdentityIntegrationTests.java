@@ -16,8 +16,8 @@ class IdentityIntegrationTests extends SandboxIntegrationTest {
         var verifier = OAuthFlow.verifier();
 
         var page = http.get(oauth.authorizeUrl(MAIL_SCOPES, verifier));
-        assertThat(page.body()).contains("Mailboard Test", "Mail.Read", "Mail.Send", "offline_access", "Accept",
-                "Cancel");
+        assertThat(page.body())
+                .contains("Mailboard Test", "Mail.Read", "Mail.Send", "offline_access", "Accept", "Cancel");
         assertThat(page.header("Content-Security-Policy")).contains("default-src 'none'");
         assertThat(page.body()).doesNotContain("<script");
 
@@ -49,9 +49,12 @@ class IdentityIntegrationTests extends SandboxIntegrationTest {
         assertThat(refreshed.status()).isEqualTo(200);
         var second = refreshed.json().path("refresh_token").asString();
         assertThat(second).isNotBlank().isNotEqualTo(first);
-        assertThat(oauth.refresh(first).status()).as("old refresh tokens keep working").isEqualTo(200);
+        assertThat(oauth.refresh(first).status())
+                .as("old refresh tokens keep working")
+                .isEqualTo(200);
 
-        assertThat(http.post("/sandbox/grants/revoke", SandboxHttp.json(Map.of("address", address))).status())
+        assertThat(http.post("/sandbox/grants/revoke", SandboxHttp.json(Map.of("address", address)))
+                        .status())
                 .isEqualTo(200);
         assertIdentityError(oauth.refresh(second), 400, "invalid_grant", 50173);
     }
@@ -74,9 +77,21 @@ class IdentityIntegrationTests extends SandboxIntegrationTest {
         assertIdentityError(oauth.redeem(code, OAuthFlow.verifier()), 400, "invalid_grant", 501481);
 
         var code2 = oauth.consent(MAIL_SCOPES, verifier, address, "accept").get("code");
-        var wrongSecret = http.form("/sandbox/login/common/oauth2/v2.0/token", Map.of(
-                "grant_type", "authorization_code", "client_id", OAuthFlow.CLIENT_ID, "client_secret", "nope",
-                "code", String.valueOf(code2), "redirect_uri", OAuthFlow.REDIRECT, "code_verifier", verifier));
+        var wrongSecret = http.form(
+                "/sandbox/login/common/oauth2/v2.0/token",
+                Map.of(
+                        "grant_type",
+                        "authorization_code",
+                        "client_id",
+                        OAuthFlow.CLIENT_ID,
+                        "client_secret",
+                        "nope",
+                        "code",
+                        String.valueOf(code2),
+                        "redirect_uri",
+                        OAuthFlow.REDIRECT,
+                        "code_verifier",
+                        verifier));
         assertIdentityError(wrongSecret, 401, "invalid_client", 7000215);
     }
 
@@ -96,7 +111,8 @@ class IdentityIntegrationTests extends SandboxIntegrationTest {
         oauth.createMailbox(address);
         var verifier = OAuthFlow.verifier();
         var code = oauth.consent(MAIL_SCOPES, verifier, address, "accept").get("code");
-        var refreshToken = oauth.tokens(address, MAIL_SCOPES).path("refresh_token").asString();
+        var refreshToken =
+                oauth.tokens(address, MAIL_SCOPES).path("refresh_token").asString();
         advanceClock(11 * 60);
         assertIdentityError(oauth.redeem(code, verifier), 400, "invalid_grant", 70008);
         advanceClock(91L * 24 * 3600);
@@ -105,26 +121,32 @@ class IdentityIntegrationTests extends SandboxIntegrationTest {
 
     @Test
     void servesOpenIdMetadataAndKeys() {
-        var metadata = http.get("/sandbox/login/organizations/v2.0/.well-known/openid-configuration").json();
-        assertThat(metadata.path("token_endpoint").asString()).endsWith("/sandbox/login/organizations/oauth2/v2.0/token");
+        var metadata = http.get("/sandbox/login/organizations/v2.0/.well-known/openid-configuration")
+                .json();
+        assertThat(metadata.path("token_endpoint").asString())
+                .endsWith("/sandbox/login/organizations/oauth2/v2.0/token");
         assertThat(metadata.path("jwks_uri").asString()).endsWith("/discovery/v2.0/keys");
         var keys = http.get("/sandbox/login/common/discovery/v2.0/keys").json().path("keys");
         assertThat(keys.get(0).path("kty").asString()).isEqualTo("RSA");
         assertThat(keys.get(0).has("d")).as("no private part").isFalse();
-        assertThat(http.get("/sandbox/login/unknown-tenant/discovery/v2.0/keys").status()).isEqualTo(400);
+        assertThat(http.get("/sandbox/login/unknown-tenant/discovery/v2.0/keys").status())
+                .isEqualTo(400);
     }
 
     @Test
     void unknownGrantTypeAndMissingParametersUseTheErrorShape() {
-        var answer = http.form("/sandbox/login/common/oauth2/v2.0/token", Map.of(
-                "grant_type", "password", "client_id", OAuthFlow.CLIENT_ID, "client_secret", OAuthFlow.SECRET));
+        var answer = http.form(
+                "/sandbox/login/common/oauth2/v2.0/token",
+                Map.of("grant_type", "password", "client_id", OAuthFlow.CLIENT_ID, "client_secret", OAuthFlow.SECRET));
         assertIdentityError(answer, 400, "unsupported_grant_type", 70003);
         var missing = http.form("/sandbox/login/common/oauth2/v2.0/token", Map.of("grant_type", "refresh_token"));
         assertIdentityError(missing, 400, "invalid_request", 900144);
     }
 
     private void advanceClock(long seconds) {
-        assertThat(http.post("/sandbox/clock/advance", "{\"seconds\":" + seconds + "}").status()).isEqualTo(200);
+        assertThat(http.post("/sandbox/clock/advance", "{\"seconds\":" + seconds + "}")
+                        .status())
+                .isEqualTo(200);
     }
 
     static void assertIdentityError(SandboxHttp.Answer answer, int status, String error, int code) {

@@ -27,7 +27,11 @@ class NotificationsIntegrationTests extends SandboxIntegrationTest {
         var address = uniqueAddress("watched");
         var userId = oauth.createMailbox(address);
         var token = bearer(oauth.accessToken(address, MAIL_SCOPES));
-        var created = subscribe(token, "me/mailFolders('Inbox')/messages", "created", receiver.url("/notify"),
+        var created = subscribe(
+                token,
+                "me/mailFolders('Inbox')/messages",
+                "created",
+                receiver.url("/notify"),
                 Instant.now().plus(Duration.ofHours(2)));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         var subscription = created.json();
@@ -54,8 +58,7 @@ class NotificationsIntegrationTests extends SandboxIntegrationTest {
         var outcomes = http.get("/sandbox/deliveries").json().toString();
         assertThat(outcomes).contains("\"retrying\"", "\"status\":500");
 
-        var lifecycle = http.post("/sandbox/subscriptions/" + subscriptionId + "/lifecycle",
-                "{\"event\":\"missed\"}");
+        var lifecycle = http.post("/sandbox/subscriptions/" + subscriptionId + "/lifecycle", "{\"event\":\"missed\"}");
         assertThat(lifecycle.status()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(10)).until(() -> lifecycleEvents().contains("missed"));
     }
@@ -66,34 +69,74 @@ class NotificationsIntegrationTests extends SandboxIntegrationTest {
         oauth.createMailbox(address);
         var token = bearer(oauth.accessToken(address, MAIL_SCOPES));
         var url = receiver.url("/n");
-        var soon = subscribe(token, "/me/messages", "created,updated", url, Instant.now().plusSeconds(60));
+        var soon = subscribe(
+                token, "/me/messages", "created,updated", url, Instant.now().plusSeconds(60));
         assertThat(soon.status()).isEqualTo(201);
         var expiry = Instant.parse(soon.json().path("expirationDateTime").asString());
         assertThat(expiry).isAfter(Instant.now().plus(Duration.ofMinutes(44)));
 
-        assertGraphError(subscribe(token, "/me/messages", "created,updated", url, Instant.now().plusSeconds(3600)),
-                409, "ExtensionError");
-        assertGraphError(subscribe(token, "me/mailfolders('inbox')/messages", "created", url,
-                Instant.now().plus(Duration.ofDays(8))), 400, "InvalidRequest");
-        var longState = http.post("/sandbox/graph/v1.0/subscriptions", SandboxHttp.json(Map.of(
-                "changeType", "created", "notificationUrl", url, "resource", "me/mailFolders/inbox/messages",
-                "expirationDateTime", Instant.now().plusSeconds(7200).toString(), "clientState", "x".repeat(129))),
-                "Authorization", token);
+        assertGraphError(
+                subscribe(
+                        token,
+                        "/me/messages",
+                        "created,updated",
+                        url,
+                        Instant.now().plusSeconds(3600)),
+                409,
+                "ExtensionError");
+        assertGraphError(
+                subscribe(
+                        token,
+                        "me/mailfolders('inbox')/messages",
+                        "created",
+                        url,
+                        Instant.now().plus(Duration.ofDays(8))),
+                400,
+                "InvalidRequest");
+        var longState = http.post(
+                "/sandbox/graph/v1.0/subscriptions",
+                SandboxHttp.json(Map.of(
+                        "changeType",
+                        "created",
+                        "notificationUrl",
+                        url,
+                        "resource",
+                        "me/mailFolders/inbox/messages",
+                        "expirationDateTime",
+                        Instant.now().plusSeconds(7200).toString(),
+                        "clientState",
+                        "x".repeat(129))),
+                "Authorization",
+                token);
         assertGraphError(longState, 400, "InvalidRequest");
 
         var id = soon.json().path("id").asString();
-        var renewed = http.send("PATCH", "/sandbox/graph/v1.0/subscriptions/" + id, SandboxHttp.json(Map.of(
-                "expirationDateTime", Instant.now().plus(Duration.ofDays(2)).toString())), "Authorization", token);
+        var renewed = http.send(
+                "PATCH",
+                "/sandbox/graph/v1.0/subscriptions/" + id,
+                SandboxHttp.json(Map.of(
+                        "expirationDateTime",
+                        Instant.now().plus(Duration.ofDays(2)).toString())),
+                "Authorization",
+                token);
         assertThat(renewed.status()).isEqualTo(200);
-        var addLifecycle = http.send("PATCH", "/sandbox/graph/v1.0/subscriptions/" + id, SandboxHttp.json(Map.of(
-                "lifecycleNotificationUrl", receiver.url("/other"))), "Authorization", token);
+        var addLifecycle = http.send(
+                "PATCH",
+                "/sandbox/graph/v1.0/subscriptions/" + id,
+                SandboxHttp.json(Map.of("lifecycleNotificationUrl", receiver.url("/other"))),
+                "Authorization",
+                token);
         assertGraphError(addLifecycle, 400, "InvalidRequest");
-        assertThat(http.get("/sandbox/graph/v1.0/subscriptions", "Authorization", token).json().path("value")
-                .size()).isEqualTo(1);
+        assertThat(http.get("/sandbox/graph/v1.0/subscriptions", "Authorization", token)
+                        .json()
+                        .path("value")
+                        .size())
+                .isEqualTo(1);
         assertThat(http.send("DELETE", "/sandbox/graph/v1.0/subscriptions/" + id, null, "Authorization", token)
-                .status()).isEqualTo(204);
-        assertGraphError(http.get("/sandbox/graph/v1.0/subscriptions/" + id, "Authorization", token), 404,
-                "ResourceNotFound");
+                        .status())
+                .isEqualTo(204);
+        assertGraphError(
+                http.get("/sandbox/graph/v1.0/subscriptions/" + id, "Authorization", token), 404, "ResourceNotFound");
     }
 
     @Test
@@ -102,19 +145,44 @@ class NotificationsIntegrationTests extends SandboxIntegrationTest {
         oauth.createMailbox(address);
         var token = bearer(oauth.accessToken(address, MAIL_SCOPES));
         receiver.refuseValidation();
-        var answer = subscribe(token, "me/mailFolders('Inbox')/messages", "created", receiver.url("/n"),
+        var answer = subscribe(
+                token,
+                "me/mailFolders('Inbox')/messages",
+                "created",
+                receiver.url("/n"),
                 Instant.now().plusSeconds(7200));
         assertGraphError(answer, 400, "ValidationError");
-        assertGraphError(subscribe(token, "me/messages", "created", "http://example.com/n",
-                Instant.now().plusSeconds(7200)), 400, "InvalidRequest");
+        assertGraphError(
+                subscribe(
+                        token,
+                        "me/messages",
+                        "created",
+                        "http://example.com/n",
+                        Instant.now().plusSeconds(7200)),
+                400,
+                "InvalidRequest");
     }
 
     private SandboxHttp.Answer subscribe(String token, String resource, String changeType, String url, Instant expiry) {
-        return http.post("/sandbox/graph/v1.0/subscriptions", SandboxHttp.json(Map.of(
-                        "changeType", changeType, "notificationUrl", url, "lifecycleNotificationUrl", url,
-                        "resource", resource, "expirationDateTime", expiry.toString(), "clientState",
+        return http.post(
+                "/sandbox/graph/v1.0/subscriptions",
+                SandboxHttp.json(Map.of(
+                        "changeType",
+                        changeType,
+                        "notificationUrl",
+                        url,
+                        "lifecycleNotificationUrl",
+                        url,
+                        "resource",
+                        resource,
+                        "expirationDateTime",
+                        expiry.toString(),
+                        "clientState",
                         "secret-state")),
-                "Authorization", token, "Prefer", "IdType=\"ImmutableId\"");
+                "Authorization",
+                token,
+                "Prefer",
+                "IdType=\"ImmutableId\"");
     }
 
     private List<String> lifecycleEvents() {

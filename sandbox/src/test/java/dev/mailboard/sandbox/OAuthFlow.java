@@ -19,7 +19,8 @@ public final class OAuthFlow {
     public static final String CLIENT_ID = "test-app";
     public static final String SECRET = "test-secret-value";
     public static final String REDIRECT = "http://localhost:8080/login/oauth2/code/microsoft";
-    private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
+    private static final Pattern HIDDEN =
+            Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
 
     private final SandboxHttp http;
 
@@ -28,15 +29,23 @@ public final class OAuthFlow {
     }
 
     public void registerApp() {
-        var answer = http.post("/sandbox/apps", SandboxHttp.json(Map.of(
-                "clientId", CLIENT_ID, "clientSecret", SECRET, "displayName", "Mailboard Test",
-                "redirectUris", java.util.List.of(REDIRECT))));
+        var answer = http.post(
+                "/sandbox/apps",
+                SandboxHttp.json(Map.of(
+                        "clientId",
+                        CLIENT_ID,
+                        "clientSecret",
+                        SECRET,
+                        "displayName",
+                        "Mailboard Test",
+                        "redirectUris",
+                        java.util.List.of(REDIRECT))));
         assertThat(answer.status()).isEqualTo(201);
     }
 
     public String createMailbox(String address) {
-        var answer = http.post("/sandbox/mailboxes", SandboxHttp.json(Map.of("address", address, "displayName",
-                "Test " + address)));
+        var answer = http.post(
+                "/sandbox/mailboxes", SandboxHttp.json(Map.of("address", address, "displayName", "Test " + address)));
         assertThat(answer.status()).isEqualTo(201);
         return answer.json().path("id").asString();
     }
@@ -49,7 +58,8 @@ public final class OAuthFlow {
 
     public static String challenge(String verifier) {
         try {
-            var digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            var digest = MessageDigest.getInstance("SHA-256")
+                    .digest(verifier.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -73,22 +83,47 @@ public final class OAuthFlow {
         assertThat(answer.status()).isEqualTo(302);
         var location = answer.header("Location");
         assertThat(location).startsWith(REDIRECT);
-        return UriComponentsBuilder.fromUriString(String.valueOf(location)).build().getQueryParams()
-                .toSingleValueMap().entrySet().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+        return UriComponentsBuilder.fromUriString(String.valueOf(location))
+                .build()
+                .getQueryParams()
+                .toSingleValueMap()
+                .entrySet()
+                .stream()
+                .collect(java.util.stream.Collectors.toMap(
+                        Map.Entry::getKey,
                         e -> java.net.URLDecoder.decode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     public SandboxHttp.Answer redeem(@org.jspecify.annotations.Nullable String code, String verifier) {
-        return http.form("/sandbox/login/common/oauth2/v2.0/token", Map.of(
-                "grant_type", "authorization_code", "client_id", CLIENT_ID, "client_secret", SECRET,
-                "code", String.valueOf(code), "redirect_uri", REDIRECT, "code_verifier", verifier));
+        return http.form(
+                "/sandbox/login/common/oauth2/v2.0/token",
+                Map.of(
+                        "grant_type",
+                        "authorization_code",
+                        "client_id",
+                        CLIENT_ID,
+                        "client_secret",
+                        SECRET,
+                        "code",
+                        String.valueOf(code),
+                        "redirect_uri",
+                        REDIRECT,
+                        "code_verifier",
+                        verifier));
     }
 
     public SandboxHttp.Answer refresh(String refreshToken) {
-        return http.form("/sandbox/login/common/oauth2/v2.0/token", Map.of(
-                "grant_type", "refresh_token", "client_id", CLIENT_ID, "client_secret", SECRET,
-                "refresh_token", refreshToken));
+        return http.form(
+                "/sandbox/login/common/oauth2/v2.0/token",
+                Map.of(
+                        "grant_type",
+                        "refresh_token",
+                        "client_id",
+                        CLIENT_ID,
+                        "client_secret",
+                        SECRET,
+                        "refresh_token",
+                        refreshToken));
     }
 
     /** The whole flow: consent accepted, code redeemed; answers the token response. */

@@ -22,18 +22,31 @@ class ReadThroughputTests {
 
     @Test
     void measuresMessageReadsPerSecond() throws Exception {
-        try (var context = SandboxApplication.application().run("--server.port=0",
-                "--mailboard.sandbox.throttle.enabled=false", "--spring.main.banner-mode=off")) {
-            var port = java.util.Objects.requireNonNull(((WebServerApplicationContext) context).getWebServer()).getPort();
+        try (var context = SandboxApplication.application()
+                .run(
+                        "--server.port=0",
+                        "--mailboard.sandbox.throttle.enabled=false",
+                        "--spring.main.banner-mode=off")) {
+            var port = java.util.Objects.requireNonNull(((WebServerApplicationContext) context).getWebServer())
+                    .getPort();
             var http = new SandboxHttp("http://localhost:" + port);
             var oauth = new OAuthFlow(http);
             oauth.registerApp();
             oauth.createMailbox("bench@sandbox.test");
             var ids = new ArrayList<String>();
             for (int i = 0; i < 100; i++) {
-                ids.add(http.post("/sandbox/mailboxes/bench@sandbox.test/messages", SandboxHttp.json(Map.of(
-                        "from", Map.of("name", "Load", "address", "load@example.com"), "subject", "Load " + i,
-                        "bodyHtml", "<p>" + "body text ".repeat(50) + "</p>"))).json().path("id").asString());
+                ids.add(http.post(
+                                "/sandbox/mailboxes/bench@sandbox.test/messages",
+                                SandboxHttp.json(Map.of(
+                                        "from",
+                                        Map.of("name", "Load", "address", "load@example.com"),
+                                        "subject",
+                                        "Load " + i,
+                                        "bodyHtml",
+                                        "<p>" + "body text ".repeat(50) + "</p>")))
+                        .json()
+                        .path("id")
+                        .asString());
             }
             var token = "Bearer " + oauth.accessToken("bench@sandbox.test", "User.Read Mail.Read");
             var path = "/sandbox/graph/v1.0/me/messages/%s?$select=id,parentFolderId,subject,from,sender,"
@@ -42,8 +55,12 @@ class ReadThroughputTests {
             run(http, ids, token, path, 1_000);
             long reads = run(http, ids, token, path, MILLIS);
             double perSecond = reads * 1000.0 / MILLIS;
-            log.info("Sandbox message reads: {} in {} ms with {} client threads = {} reads/s", reads, MILLIS,
-                    THREADS, Math.round(perSecond));
+            log.info(
+                    "Sandbox message reads: {} in {} ms with {} client threads = {} reads/s",
+                    reads,
+                    MILLIS,
+                    THREADS,
+                    Math.round(perSecond));
             assertThat(reads).isPositive();
         }
     }
@@ -60,8 +77,8 @@ class ReadThroughputTests {
                     long count = 0;
                     while (System.currentTimeMillis() < end) {
                         var id = ids.get((int) ((count * THREADS + offset) % ids.size()));
-                        var answer = http.get(path.formatted(id), "Authorization", token, "Prefer",
-                                "IdType=\"ImmutableId\"");
+                        var answer = http.get(
+                                path.formatted(id), "Authorization", token, "Prefer", "IdType=\"ImmutableId\"");
                         if (answer.status() != 200) {
                             throw new IllegalStateException("read failed: " + answer.status());
                         }

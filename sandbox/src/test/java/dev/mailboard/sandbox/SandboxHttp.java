@@ -56,8 +56,8 @@ public final class SandboxHttp {
         if (json != null) {
             builder.header("Content-Type", "application/json");
         }
-        builder.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(json));
+        builder.method(
+                method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         return execute(builder.build());
     }
 

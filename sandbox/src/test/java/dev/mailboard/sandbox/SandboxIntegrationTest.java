@@ -41,13 +41,17 @@ abstract class SandboxIntegrationTest {
 
     /** Puts a message into a mailbox through the control API and answers its immutable id. */
     String deliver(String address, String subject) {
-        var answer = http.post("/sandbox/mailboxes/" + address + "/messages", SandboxHttp.json(java.util.Map.of(
-                "from", java.util.Map.of("name", "Alice Customer", "address", "alice@example.com"),
-                "to", java.util.List.of(address),
-                "subject", subject,
-                "bodyHtml", "<p>Hello <b>there</b></p>",
-                "headers", java.util.Map.of("X-Ticket", "T-1"))));
-        org.assertj.core.api.Assertions.assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        var answer = http.post(
+                "/sandbox/mailboxes/" + address + "/messages",
+                SandboxHttp.json(java.util.Map.of(
+                        "from", java.util.Map.of("name", "Alice Customer", "address", "alice@example.com"),
+                        "to", java.util.List.of(address),
+                        "subject", subject,
+                        "bodyHtml", "<p>Hello <b>there</b></p>",
+                        "headers", java.util.Map.of("X-Ticket", "T-1"))));
+        org.assertj.core.api.Assertions.assertThat(answer.status())
+                .as(answer.body())
+                .isEqualTo(201);
         return answer.json().path("id").asString();
     }
 }

@@ -21,11 +21,23 @@ class StandaloneApplicationTests {
         String messageId;
         try (var first = start()) {
             var http = http(first);
-            assertThat(http.post("/sandbox/mailboxes", SandboxHttp.json(Map.of("address", "keep@sandbox.test",
-                    "displayName", "Keep Me"))).status()).isEqualTo(201);
-            messageId = http.post("/sandbox/mailboxes/keep@sandbox.test/messages", SandboxHttp.json(Map.of(
-                    "from", Map.of("name", "Ann", "address", "ann@example.com"), "subject", "Persisted",
-                    "bodyText", "still here"))).json().path("id").asString();
+            assertThat(http.post(
+                                    "/sandbox/mailboxes",
+                                    SandboxHttp.json(Map.of("address", "keep@sandbox.test", "displayName", "Keep Me")))
+                            .status())
+                    .isEqualTo(201);
+            messageId = http.post(
+                            "/sandbox/mailboxes/keep@sandbox.test/messages",
+                            SandboxHttp.json(Map.of(
+                                    "from",
+                                    Map.of("name", "Ann", "address", "ann@example.com"),
+                                    "subject",
+                                    "Persisted",
+                                    "bodyText",
+                                    "still here")))
+                    .json()
+                    .path("id")
+                    .asString();
         }
         assertThat(dataDir.resolve("state.json")).exists();
         assertThat(Files.getPosixFilePermissions(dataDir.resolve("signing-key.jwk")))
@@ -35,7 +47,8 @@ class StandaloneApplicationTests {
         try (var second = start()) {
             var http = http(second);
             assertThat(http.get("/sandbox/mailboxes").body()).contains("keep@sandbox.test");
-            var messages = http.get("/sandbox/mailboxes/keep@sandbox.test/messages").json();
+            var messages =
+                    http.get("/sandbox/mailboxes/keep@sandbox.test/messages").json();
             assertThat(messages.get(0).path("id").asString()).isEqualTo(messageId);
             assertThat(messages.get(0).path("subject").asString()).isEqualTo("Persisted");
             assertThat(http.get("/sandbox").body()).contains("keep@sandbox.test", "Compose");
@@ -48,7 +61,8 @@ class StandaloneApplicationTests {
     }
 
     private static SandboxHttp http(ConfigurableApplicationContext context) {
-        var port = java.util.Objects.requireNonNull(((WebServerApplicationContext) context).getWebServer()).getPort();
+        var port = java.util.Objects.requireNonNull(((WebServerApplicationContext) context).getWebServer())
+                .getPort();
         return new SandboxHttp("http://localhost:" + port);
     }
 }
