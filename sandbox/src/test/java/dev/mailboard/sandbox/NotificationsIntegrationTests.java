@@ -32,7 +32,7 @@ class NotificationsIntegrationTests extends SandboxIntegrationTest {
                 "me/mailFolders('Inbox')/messages",
                 "created",
                 receiver.url("/notify"),
-                Instant.now().plus(Duration.ofHours(2)));
+                sandboxNow().plus(Duration.ofHours(2)));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         var subscription = created.json();
         var subscriptionId = subscription.path("id").asString();
@@ -70,10 +70,10 @@ class NotificationsIntegrationTests extends SandboxIntegrationTest {
         var token = bearer(oauth.accessToken(address, MAIL_SCOPES));
         var url = receiver.url("/n");
         var soon = subscribe(
-                token, "/me/messages", "created,updated", url, Instant.now().plusSeconds(60));
+                token, "/me/messages", "created,updated", url, sandboxNow().plusSeconds(60));
         assertThat(soon.status()).isEqualTo(201);
         var expiry = Instant.parse(soon.json().path("expirationDateTime").asString());
-        assertThat(expiry).isAfter(Instant.now().plus(Duration.ofMinutes(44)));
+        assertThat(expiry).isAfter(sandboxNow().plus(Duration.ofMinutes(44)));
 
         assertGraphError(
                 subscribe(
@@ -81,7 +81,7 @@ class NotificationsIntegrationTests extends SandboxIntegrationTest {
                         "/me/messages",
                         "created,updated",
                         url,
-                        Instant.now().plusSeconds(3600)),
+                        sandboxNow().plusSeconds(3600)),
                 409,
                 "ExtensionError");
         assertGraphError(
@@ -90,7 +90,7 @@ class NotificationsIntegrationTests extends SandboxIntegrationTest {
                         "me/mailfolders('inbox')/messages",
                         "created",
                         url,
-                        Instant.now().plus(Duration.ofDays(8))),
+                        sandboxNow().plus(Duration.ofDays(8))),
                 400,
                 "InvalidRequest");
         var longState = http.post(
@@ -103,7 +103,7 @@ class NotificationsIntegrationTests extends SandboxIntegrationTest {
                         "resource",
                         "me/mailFolders/inbox/messages",
                         "expirationDateTime",
-                        Instant.now().plusSeconds(7200).toString(),
+                        sandboxNow().plusSeconds(7200).toString(),
                         "clientState",
                         "x".repeat(129))),
                 "Authorization",
@@ -116,7 +116,7 @@ class NotificationsIntegrationTests extends SandboxIntegrationTest {
                 "/sandbox/graph/v1.0/subscriptions/" + id,
                 SandboxHttp.json(Map.of(
                         "expirationDateTime",
-                        Instant.now().plus(Duration.ofDays(2)).toString())),
+                        sandboxNow().plus(Duration.ofDays(2)).toString())),
                 "Authorization",
                 token);
         assertThat(renewed.status()).isEqualTo(200);
@@ -150,7 +150,7 @@ class NotificationsIntegrationTests extends SandboxIntegrationTest {
                 "me/mailFolders('Inbox')/messages",
                 "created",
                 receiver.url("/n"),
-                Instant.now().plusSeconds(7200));
+                sandboxNow().plusSeconds(7200));
         assertGraphError(answer, 400, "ValidationError");
         assertGraphError(
                 subscribe(
@@ -158,7 +158,7 @@ class NotificationsIntegrationTests extends SandboxIntegrationTest {
                         "me/messages",
                         "created",
                         "http://example.com/n",
-                        Instant.now().plusSeconds(7200)),
+                        sandboxNow().plusSeconds(7200)),
                 400,
                 "InvalidRequest");
     }

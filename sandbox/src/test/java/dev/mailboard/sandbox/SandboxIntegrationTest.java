@@ -35,6 +35,14 @@ abstract class SandboxIntegrationTest {
         return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@sandbox.onmicrosoft.test";
     }
 
+    /** The sandbox's current time (tests share one context, and some of them advance its clock). */
+    java.time.Instant sandboxNow() {
+        return java.time.Instant.parse(http.post("/sandbox/clock/advance", "{\"seconds\":0}")
+                .json()
+                .path("now")
+                .asString());
+    }
+
     String bearer(String token) {
         return "Bearer " + token;
     }

@@ -5,9 +5,11 @@ import dev.mailboard.sandbox.SandboxJson;
 import dev.mailboard.sandbox.SandboxProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -107,6 +109,9 @@ public final class SnapshotWriter implements DisposableBean {
             Files.createDirectories(target.getParent());
             var temp = target.resolveSibling("state.json.tmp");
             Files.writeString(temp, json.write(snapshot));
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
+            }
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             log.warn("Could not write sandbox state to {}: {}", target, e.toString());
