@@ -61,6 +61,9 @@ class NotificationsIntegrationTests extends SandboxIntegrationTest {
         var lifecycle = http.post("/sandbox/subscriptions/" + subscriptionId + "/lifecycle", "{\"event\":\"missed\"}");
         assertThat(lifecycle.status()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(10)).until(() -> lifecycleEvents().contains("missed"));
+
+        http.post("/sandbox/grants/revoke", SandboxHttp.json(Map.of("address", address)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> lifecycleEvents().contains("reauthorizationRequired"));
     }
 
     @Test

@@ -78,8 +78,20 @@ final class ControlController {
         var address = json.read(body).path("address").asString("");
         var user = mailboxes.find(address).orElseThrow(() -> new ControlException(404, "no mailbox " + address));
         grants.revokeAll(user.id());
+        // As at Microsoft, the user's subscriptions hear about it through a lifecycle event.
+        var notified = subscriptions.all().stream()
+                .filter(s -> s.userId().equals(user.id()))
+                .filter(s -> subscriptions.lifecycle(s.id(), "reauthorizationRequired"))
+                .count();
         return responses.json(
-                200, Map.of("address", user.address(), "revokedAt", clock.now().toString()));
+                200,
+                Map.of(
+                        "address",
+                        user.address(),
+                        "revokedAt",
+                        clock.now().toString(),
+                        "reauthorizationRequiredSent",
+                        notified));
     }
 
     @GetMapping("/sandbox/subscriptions")
