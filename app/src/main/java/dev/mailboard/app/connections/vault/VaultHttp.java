@@ -25,7 +25,9 @@ final class VaultHttp {
     private final String address;
 
     VaultHttp(URI address, String token, Duration connectTimeout, Duration readTimeout) {
+        // HTTP/1.1: the JDK client's h2c upgrade attempt on plain http confuses some servers and proxies.
         HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
