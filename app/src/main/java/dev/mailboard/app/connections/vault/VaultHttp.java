@@ -12,6 +12,7 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
 
 /**
@@ -20,6 +21,8 @@ import tools.jackson.databind.node.MissingNode;
  * request or response body, so that the caller fails closed (S-40).
  */
 final class VaultHttp {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final RestClient client;
     private final String address;
@@ -55,7 +58,8 @@ final class VaultHttp {
                         () -> client.post()
                                 .uri(uri(path))
                                 .contentType(MediaType.APPLICATION_JSON)
-                                .body(body)
+                                // Streamed, not handed to a message converter: converters log bodies at DEBUG.
+                                .body(stream -> JSON.writeValue(stream, body))
                                 .exchange((request, response) -> read(what, response.getStatusCode(), response), true))
                 .orElseThrow(() -> failure(what, HttpStatus.NOT_FOUND));
     }
