@@ -42,12 +42,12 @@ class ValidationTokenCheck {
     }
 
     ValidationTokenCheck(@Nullable String appId, JWKSource<SecurityContext> keys) {
-        this.appId = appId;
+        this.appId = appId == null || appId.isBlank() ? null : appId;
         this.processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(
                 new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.PS256), keys));
         processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
-                appId == null ? "(no app id configured)" : appId,
+                this.appId == null ? "(no app id configured)" : this.appId,
                 new JWTClaimsSet.Builder()
                         .claim("appid", GRAPH_PUBLISHER_APP_ID)
                         .build(),
