@@ -6,6 +6,7 @@ import dev.mailboard.app.testing.MailboardIntegrationTest;
 import dev.mailboard.app.testing.TestClient;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 @MailboardIntegrationTest
@@ -13,6 +14,15 @@ class OperationsIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    PublicUrl publicUrl;
+
+    @Test
+    void thePublicUrlCarriesThePortTheServerGot() {
+        assertThat(publicUrl.base().getPort()).isEqualTo(port);
+        assertThat(publicUrl.resolve("/login")).isEqualTo("http://localhost:" + port + "/login");
+    }
 
     @Test
     void healthProbesArePublic() {
