@@ -64,7 +64,7 @@ create index item_board_position_idx on item (board_id, archived, position);
 create table item_value (
     item_id      bigint not null references item (id) on delete cascade,
     column_id    uuid not null references board_column (id) on delete cascade,
-    value        varchar(10000) not null,
+    text_value   varchar(10000) not null,
     sort_text    varchar(255) not null,
     sort_number  numeric(38, 10),
     primary key (item_id, column_id)

@@ -95,7 +95,7 @@ class ItemRepository {
     void putValue(ItemId id, ColumnId column, String value, @Nullable BigDecimal number) {
         String sortText = AuthorColumns.shorten(value.toLowerCase(java.util.Locale.ROOT), 255);
         int updated = jdbc.sql(
-                        "update item_value set value = ?, sort_text = ?, sort_number = ? where item_id = ? and column_id = ?")
+                        "update item_value set text_value = ?, sort_text = ?, sort_number = ? where item_id = ? and column_id = ?")
                 .param(value)
                 .param(sortText)
                 .param(number)
@@ -104,7 +104,7 @@ class ItemRepository {
                 .update();
         if (updated == 0) {
             jdbc.sql(
-                            "insert into item_value (item_id, column_id, value, sort_text, sort_number) values (?, ?, ?, ?, ?)")
+                            "insert into item_value (item_id, column_id, text_value, sort_text, sort_number) values (?, ?, ?, ?, ?)")
                     .param(id.value())
                     .param(column.value())
                     .param(value)
@@ -131,11 +131,11 @@ class ItemRepository {
         }
         List<Long> ids = rows.stream().map(r -> r.id().value()).toList();
         Map<Long, Map<ColumnId, String>> values = new HashMap<>();
-        jdbc.sql("select item_id, column_id, value from item_value where item_id in (:ids)")
+        jdbc.sql("select item_id, column_id, text_value from item_value where item_id in (:ids)")
                 .param("ids", ids)
                 .query(rs -> {
                     values.computeIfAbsent(rs.getLong("item_id"), k -> new LinkedHashMap<>())
-                            .put(new ColumnId(rs.getObject("column_id", UUID.class)), rs.getString("value"));
+                            .put(new ColumnId(rs.getObject("column_id", UUID.class)), rs.getString("text_value"));
                 });
         Map<Long, Integer> updates = counts("item_update", ids);
         Map<Long, Integer> files = counts("item_file", ids);
