@@ -70,12 +70,17 @@ class BoardAuthorizationTests {
         BoardFixtures.Person otherAdmin = fixtures.person(fixtures.account(), "other-admin", Role.ADMIN);
         board = boards.createBoard(owner.actor(), new NewBoard("Secret", ""));
         boards.putMember(owner.actor(), board.id(), viewer.user().id(), BoardRole.VIEWER);
-        status = boards.addColumn(owner.actor(), board.id(), new NewColumn("Status", ColumnType.STATUS,
-                List.of(new StatusLabel("Open", "blue", true), new StatusLabel("Done", "green", false))));
+        status = boards.addColumn(
+                owner.actor(),
+                board.id(),
+                new NewColumn(
+                        "Status",
+                        ColumnType.STATUS,
+                        List.of(new StatusLabel("Open", "blue", true), new StatusLabel("Done", "green", false))));
         item = boards.createItem(owner.actor(), NewItem.named(board.id(), "Payroll"));
         update = boards.postUpdate(owner.actor(), item.id(), "<p>salaries</p>");
-        file = boards.attachFile(owner.actor(), item.id(), null, "a.png", "image/png",
-                new ByteArrayInputStream(new byte[] {1, 2, 3}));
+        file = boards.attachFile(
+                owner.actor(), item.id(), null, "a.png", "image/png", new ByteArrayInputStream(new byte[] {1, 2, 3}));
         memberId = viewer.user().id().toString();
         intruders = Map.of(
                 "admin of another account", otherAdmin.client(),
@@ -100,14 +105,15 @@ class BoardAuthorizationTests {
 
     @TestFactory
     Stream<DynamicTest> boardListsShowOnlyAccessibleBoards() {
-        return intruders.entrySet().stream().map(e -> dynamicTest(e.getKey(), () -> {
-            String list = e.getValue().get("/api/v1/boards").body();
-            if ("board viewer".equals(e.getKey())) {
-                assertThat(list).contains(board.id().toString());
-            } else {
-                assertThat(list).doesNotContain(board.id().toString());
-            }
-        }));
+        return intruders.entrySet().stream()
+                .map(e -> dynamicTest(e.getKey(), () -> {
+                    String list = e.getValue().get("/api/v1/boards").body();
+                    if ("board viewer".equals(e.getKey())) {
+                        assertThat(list).contains(board.id().toString());
+                    } else {
+                        assertThat(list).doesNotContain(board.id().toString());
+                    }
+                }));
     }
 
     private List<Endpoint> endpoints() {
@@ -136,18 +142,24 @@ class BoardAuthorizationTests {
                 write("DELETE item", c -> c.json("DELETE", i, "")),
                 write("POST update", c -> c.json("POST", i + "/updates", "{\"body\":\"<p>hi</p>\"}")),
                 write("POST file", c -> Uploads.upload(c, i + "/files", "x.txt", "text/plain", new byte[] {1})),
-                write("POST file to update", c -> Uploads.upload(c, i + "/files?updateId=" + update.id(), "x.txt",
-                        "text/plain", new byte[] {1})),
+                write(
+                        "POST file to update",
+                        c -> Uploads.upload(
+                                c, i + "/files?updateId=" + update.id(), "x.txt", "text/plain", new byte[] {1})),
                 read("page board", c -> c.get(pageB)),
                 read("page board rows", c -> c.get(pageB + "/rows/" + item.id())),
                 read("page item", c -> c.get(pageB + "/items/" + item.id())),
                 read("page item updates", c -> c.get(pageB + "/items/" + item.id() + "/updates")),
                 write("page add item", c -> c.postForm(pageB + "/items", Map.of("name", "Injected"))),
                 write("page add column", c -> c.postForm(pageB + "/columns", Map.of("name", "X", "type", "text"))),
-                write("page edit cell", c -> c.postForm(pageB + "/items/" + item.id() + "/cells/" + status.id(),
-                        Map.of("value", "Done", "version", Long.toString(item.version())))),
-                write("page post update", c -> c.postForm(pageB + "/items/" + item.id() + "/updates",
-                        Map.of("body", "<p>hi</p>"))));
+                write(
+                        "page edit cell",
+                        c -> c.postForm(
+                                pageB + "/items/" + item.id() + "/cells/" + status.id(),
+                                Map.of("value", "Done", "version", Long.toString(item.version())))),
+                write(
+                        "page post update",
+                        c -> c.postForm(pageB + "/items/" + item.id() + "/updates", Map.of("body", "<p>hi</p>"))));
     }
 
     private String snapshot() {
@@ -162,7 +174,8 @@ class BoardAuthorizationTests {
                 + " where i.board_id = :b"
                 + " union all select 'a' || count(*) from item_activity a join item i on i.id = a.item_id"
                 + " where i.board_id = :b";
-        List<String> rows = jdbc.sql(sql).param("b", board.id().value()).query(String.class).list();
+        List<String> rows =
+                jdbc.sql(sql).param("b", board.id().value()).query(String.class).list();
         return rows.stream().sorted().toList() + " files=" + storedFiles();
     }
 

@@ -27,17 +27,58 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BoardRichTextSanitizerTests {
 
     private static final Set<String> FORBIDDEN_ELEMENTS = Set.of(
-            "script", "style", "svg", "math", "iframe", "object", "embed", "form", "base", "meta", "link", "img",
-            "frame", "frameset", "applet", "template", "noscript", "textarea", "input", "button", "select",
-            "video", "audio", "source", "xmp", "title", "animate", "set", "use", "foreignobject", "isindex");
+            "script",
+            "style",
+            "svg",
+            "math",
+            "iframe",
+            "object",
+            "embed",
+            "form",
+            "base",
+            "meta",
+            "link",
+            "img",
+            "frame",
+            "frameset",
+            "applet",
+            "template",
+            "noscript",
+            "textarea",
+            "input",
+            "button",
+            "select",
+            "video",
+            "audio",
+            "source",
+            "xmp",
+            "title",
+            "animate",
+            "set",
+            "use",
+            "foreignobject",
+            "isindex");
     private static final Set<String> URL_ATTRIBUTES = Set.of(
-            "href", "src", "action", "formaction", "xlink:href", "data", "background", "poster", "srcset", "cite",
-            "srcdoc", "lowsrc", "dynsrc", "codebase");
+            "href",
+            "src",
+            "action",
+            "formaction",
+            "xlink:href",
+            "data",
+            "background",
+            "poster",
+            "srcset",
+            "cite",
+            "srcdoc",
+            "lowsrc",
+            "dynsrc",
+            "codebase");
 
     static Stream<String> corpus() throws IOException {
         try (InputStream in = Objects.requireNonNull(
                 BoardRichTextSanitizerTests.class.getResourceAsStream("/boards/xss-corpus.txt"))) {
-            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
                     .filter(line -> !line.isBlank() && !line.startsWith("#"))
                     .toList();
             assertThat(lines).hasSizeGreaterThan(80);
@@ -63,8 +104,10 @@ class BoardRichTextSanitizerTests {
                 + "<a href=\"https://example.com/a?b=1&amp;c=2\">link</a> <a href=\"mailto:a@example.com\">mail</a>");
 
         Document parsed = Jsoup.parseBodyFragment(stored);
-        assertThat(parsed.select("strong, em, u, ul > li, blockquote, pre > code")).hasSize(6);
-        assertThat(parsed.select("a").eachAttr("href")).containsExactly("https://example.com/a?b=1&c=2", "mailto:a@example.com");
+        assertThat(parsed.select("strong, em, u, ul > li, blockquote, pre > code"))
+                .hasSize(6);
+        assertThat(parsed.select("a").eachAttr("href"))
+                .containsExactly("https://example.com/a?b=1&c=2", "mailto:a@example.com");
         assertThat(parsed.select("a").attr("rel")).contains("noopener").contains("noreferrer");
     }
 
@@ -79,10 +122,14 @@ class BoardRichTextSanitizerTests {
         Document parsed = Jsoup.parseBodyFragment(html);
         for (Element element : parsed.body().getAllElements()) {
             String name = element.normalName();
-            assertThat(FORBIDDEN_ELEMENTS).as("element <%s> from %s -> %s", name, payload, html).doesNotContain(name);
+            assertThat(FORBIDDEN_ELEMENTS)
+                    .as("element <%s> from %s -> %s", name, payload, html)
+                    .doesNotContain(name);
             for (Attribute attribute : element.attributes()) {
                 String key = attribute.getKey().toLowerCase(Locale.ROOT);
-                assertThat(key).as("attribute %s from %s -> %s", key, payload, html).doesNotStartWith("on");
+                assertThat(key)
+                        .as("attribute %s from %s -> %s", key, payload, html)
+                        .doesNotStartWith("on");
                 assertThat(key).as("style from %s", payload).isNotEqualTo("style");
                 if (URL_ATTRIBUTES.contains(key) || key.endsWith(":href")) {
                     String value = attribute.getValue().strip().toLowerCase(Locale.ROOT);

@@ -59,19 +59,28 @@ class BoardUpdatesAndFilesIntegrationTests {
     @Test
     void postsSanitizedUpdatesAndListsThemNewestFirst() {
         String path = "/api/v1/items/" + item.id() + "/updates";
-        HttpResponse<String> posted = owner.post(path, "{\"body\":" + quote(
-                "<p>Hello <strong>team</strong> <a href=\"https://example.com\" onclick=\"x()\">docs</a>"
-                        + "<script>alert(1)</script><img src=x onerror=alert(2)></p>") + "}");
+        HttpResponse<String> posted = owner.post(
+                path,
+                "{\"body\":"
+                        + quote(
+                                "<p>Hello <strong>team</strong> <a href=\"https://example.com\" onclick=\"x()\">docs</a>"
+                                        + "<script>alert(1)</script><img src=x onerror=alert(2)></p>")
+                        + "}");
         assertThat(posted.statusCode()).isEqualTo(201);
         String body = json(posted).get("body").asString();
         assertThat(body).contains("<strong>team</strong>").contains("href=\"https://example.com\"");
-        assertThat(body).doesNotContain("script").doesNotContain("onclick").doesNotContain("onerror").doesNotContain("<img");
+        assertThat(body)
+                .doesNotContain("script")
+                .doesNotContain("onclick")
+                .doesNotContain("onerror")
+                .doesNotContain("<img");
         owner.post(path, "{\"body\":\"<p>second</p>\"}");
 
         JsonNode updates = json(owner.get(path));
         assertThat(updates.size()).isEqualTo(2);
         assertThat(updates.get(0).get("body").asString()).isEqualTo("<p>second</p>");
-        assertThat(updates.get(0).get("author").get("name").asString()).isEqualTo(owner.user().displayName());
+        assertThat(updates.get(0).get("author").get("name").asString())
+                .isEqualTo(owner.user().displayName());
         HttpResponse<String> empty = owner.post(path, "{\"body\":\"<script>only()</script>\"}");
         assertThat(empty.statusCode()).isEqualTo(400);
         assertThat(json(empty).get("detail").asString()).contains("empty");
@@ -80,26 +89,31 @@ class BoardUpdatesAndFilesIntegrationTests {
     @Test
     void uploadsListsAndDownloadsFilesSafely() {
         byte[] bytes = "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> uploaded =
-                Uploads.upload(owner.client(), "/api/v1/items/" + item.id() + "/files", "page.html", "text/html", bytes);
+        HttpResponse<String> uploaded = Uploads.upload(
+                owner.client(), "/api/v1/items/" + item.id() + "/files", "page.html", "text/html", bytes);
         assertThat(uploaded.statusCode()).isEqualTo(201);
         JsonNode file = json(uploaded);
         assertThat(file.get("contentType").asString()).isEqualTo("application/octet-stream");
         assertThat(file.get("size").asLong()).isEqualTo(bytes.length);
 
-        HttpResponse<String> download = owner.get("/api/v1/files/" + file.get("id").asString());
+        HttpResponse<String> download =
+                owner.get("/api/v1/files/" + file.get("id").asString());
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.body()).isEqualTo(new String(bytes, StandardCharsets.UTF_8));
         assertThat(download.headers().firstValue("Content-Disposition"))
                 .hasValueSatisfying(d -> assertThat(d).startsWith("attachment").contains("page.html"));
         assertThat(download.headers().firstValue("Content-Type")).contains("application/octet-stream");
         assertThat(download.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
-        assertThat(owner.get("/api/v1/files/" + file.get("id").asString() + "/preview").statusCode())
+        assertThat(owner.get("/api/v1/files/" + file.get("id").asString() + "/preview")
+                        .statusCode())
                 .isEqualTo(404);
 
         JsonNode listed = json(owner.get("/api/v1/items/" + item.id() + "/files"));
         assertThat(listed.findValuesAsString("fileName")).containsExactly("page.html");
-        assertThat(json(owner.get("/api/v1/items/" + item.id())).get("fileCount").asInt()).isEqualTo(1);
+        assertThat(json(owner.get("/api/v1/items/" + item.id()))
+                        .get("fileCount")
+                        .asInt())
+                .isEqualTo(1);
     }
 
     @Test
@@ -107,7 +121,8 @@ class BoardUpdatesAndFilesIntegrationTests {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0};
         JsonNode file = json(
                 Uploads.upload(owner.client(), "/api/v1/items/" + item.id() + "/files", "logo.png", "image/png", png));
-        HttpResponse<String> preview = owner.get("/api/v1/files/" + file.get("id").asString() + "/preview");
+        HttpResponse<String> preview =
+                owner.get("/api/v1/files/" + file.get("id").asString() + "/preview");
         assertThat(preview.statusCode()).isEqualTo(200);
         assertThat(preview.headers().firstValue("Content-Type")).contains("image/png");
         assertThat(preview.headers().firstValue("Content-Disposition"))
@@ -122,10 +137,16 @@ class BoardUpdatesAndFilesIntegrationTests {
         byte[] tooLarge = new byte[(int) maxFileSize.toBytes() + 1];
 
         HttpResponse<String> response = Uploads.upload(
-                owner.client(), "/api/v1/items/" + item.id() + "/files", "big.bin", "application/octet-stream", tooLarge);
+                owner.client(),
+                "/api/v1/items/" + item.id() + "/files",
+                "big.bin",
+                "application/octet-stream",
+                tooLarge);
 
         assertThat(response.statusCode()).isEqualTo(413);
-        assertThat(json(response).get("detail").asString()).contains("larger than the limit").contains("nothing");
+        assertThat(json(response).get("detail").asString())
+                .contains("larger than the limit")
+                .contains("nothing");
         assertThat(fileRows()).isEqualTo(rowsBefore);
         assertThat(storedFiles()).isEqualTo(filesBefore);
     }
@@ -135,8 +156,10 @@ class BoardUpdatesAndFilesIntegrationTests {
         Actor integration = Actor.integration(owner.user().id(), "Support inbox", "alice@example.com");
         ItemView created = boards.createItem(integration, NewItem.named(item.boardId(), "Printer on fire"));
         UpdateView update = boards.postUpdate(integration, created.id(), RichText.fromPlainText("Help <b>now</b>"));
-        FileView file = boards.attachFile(integration, created.id(), update.id(), "photo.jpg", "image/jpeg",
-                new ByteArrayInputStream(new byte[] {1, 2, 3}));
+        FileView file = boards.attachFile(
+                integration, created.id(), update.id(), "photo.jpg", "image/jpeg", new ByteArrayInputStream(new byte[] {
+                    1, 2, 3
+                }));
 
         JsonNode api = json(owner.get("/api/v1/items/" + created.id()));
         assertThat(api.get("createdBy").get("kind").asString()).isEqualTo("integration");
@@ -145,7 +168,8 @@ class BoardUpdatesAndFilesIntegrationTests {
         assertThat(update.body()).isEqualTo("<p>Help &lt;b&gt;now&lt;/b&gt;</p>");
         JsonNode updates = json(owner.get("/api/v1/items/" + created.id() + "/updates"));
         assertThat(updates.get(0).get("author").get("sourceEmail").asString()).isEqualTo("alice@example.com");
-        assertThat(updates.get(0).get("files").get(0).get("id").asString()).isEqualTo(file.id().toString());
+        assertThat(updates.get(0).get("files").get(0).get("id").asString())
+                .isEqualTo(file.id().toString());
     }
 
     private long fileRows() {
