@@ -67,8 +67,9 @@ class ItemSearch {
         params.put("archived", query.archived());
         String search = query.search();
         if (search != null && !search.isBlank()) {
-            where.append(" and (lower(i.name) like :search escape '!' or exists (select 1 from item_value v"
-                    + " where v.item_id = i.id and v.sort_text like :search escape '!'))");
+            where.append(" and (lower(i.name) like :search escape '!' or i.id in (select v.item_id from item_value v"
+                    + " join board_column vc on vc.id = v.column_id"
+                    + " where vc.board_id = :board and v.sort_text like :search escape '!'))");
             params.put("search", "%" + escapeLike(search.strip().toLowerCase(Locale.ROOT)) + "%");
         }
         ColumnId filterColumn = query.filterColumn();
@@ -80,11 +81,11 @@ class ItemSearch {
                     .orElseThrow(() -> new InvalidValueException("The filter column is not a column of this board"));
             String value = filterValue.strip().toLowerCase(Locale.ROOT);
             if (column.type() == ColumnType.TAGS) {
-                where.append(" and exists (select 1 from item_value f where f.item_id = i.id and f.column_id = :fc"
+                where.append(" and i.id in (select f.item_id from item_value f where f.column_id = :fc"
                         + " and (', ' || f.sort_text || ',') like :fv escape '!')");
                 params.put("fv", "%, " + escapeLike(value) + ",%");
             } else {
-                where.append(" and exists (select 1 from item_value f where f.item_id = i.id and f.column_id = :fc"
+                where.append(" and i.id in (select f.item_id from item_value f where f.column_id = :fc"
                         + " and f.sort_text = :fv)");
                 params.put("fv", value);
             }
