@@ -1,0 +1,152 @@
+package dev.mailboard.app.boards;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/** Creates, lists, archives and deletes items. Changes to values are in {@link ItemChanges}. */
+@Service
+class ItemService {
+
+    private final BoardAccess access;
+    private final ItemRepository items;
+    private final ItemSearch search;
+    private final ColumnRepository columns;
+    private final ColumnValues values;
+    private final ActivityRepository activity;
+    private final FileRepository files;
+    private final FileStore store;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ItemService(
+            BoardAccess access,
+            ItemRepository items,
+            ItemSearch search,
+            ColumnRepository columns,
+            ColumnValues values,
+            ActivityRepository activity,
+            FileRepository files,
+            FileStore store,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.access = access;
+        this.items = items;
+        this.search = search;
+        this.columns = columns;
+        this.values = values;
+        this.activity = activity;
+        this.files = files;
+        this.store = store;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    ItemView create(Actor actor, NewItem item) {
+        Caller caller = access.resolve(actor);
+        BoardView board = access.require(caller, item.boardId(), BoardRole.EDITOR);
+        String name = Names.require(item.name(), "item name", 500);
+        List<ColumnView> boardColumns = columns.findByBoard(board.id());
+        Map<ColumnId, String> stored = new HashMap<>();
+        item.values().forEach((id, raw) -> {
+            ColumnView column = ItemChanges.column(boardColumns, id);
+            String value = values.normalise(column, raw, caller.accountId());
+            if (value != null) {
+                stored.put(id, value);
+            }
+        });
+        for (ColumnView column : boardColumns) {
+            StatusLabel label = column.defaultLabel();
+            if (label != null && !stored.containsKey(column.id())) {
+                stored.put(column.id(), label.name());
+            }
+        }
+        Instant now = clock.instant();
+        ItemId id = items.insert(board.id(), name, caller.author(), now);
+        for (ColumnView column : boardColumns) {
+            String value = stored.get(column.id());
+            if (value != null) {
+                items.putValue(id, column.id(), value, values.sortNumber(column, value));
+            }
+        }
+        activity.record(id, caller.author(), null, "created", null, name, now);
+        events.publishEvent(new ItemCreated(board.accountId(), board.id(), id, name, caller.author(), now));
+        return found(id);
+    }
+
+    @Transactional(readOnly = true)
+    ItemView find(Actor actor, ItemId id) {
+        access.requireForItem(access.resolve(actor), id, BoardRole.VIEWER);
+        return found(id);
+    }
+
+    @Transactional(readOnly = true)
+    ItemPage list(Actor actor, BoardId boardId, ItemQuery query) {
+        access.board(access.resolve(actor), boardId);
+        return search.find(boardId, query, columns.findByBoard(boardId));
+    }
+
+    @Transactional
+    ItemView archive(Actor actor, ItemId id, boolean archived, @Nullable Long expectedVersion) {
+        Caller caller = access.resolve(actor);
+        BoardView board = access.requireForItem(caller, id, BoardRole.EDITOR);
+        ItemView current = found(id);
+        if (current.archived() == archived) {
+            return current;
+        }
+        if (!items.bumpVersion(id, expectedVersion)) {
+            throw new StaleItemException(expectedVersion == null ? -1 : expectedVersion, found(id));
+        }
+        items.setArchived(id, archived);
+        Instant now = clock.instant();
+        String before = Boolean.toString(current.archived());
+        String after = Boolean.toString(archived);
+        activity.record(id, caller.author(), null, "archived", before, after, now);
+        events.publishEvent(new ItemChanged(
+                board.accountId(),
+                board.id(),
+                id,
+                null,
+                "archived",
+                before,
+                after,
+                current.version() + 1,
+                caller.author(),
+                now));
+        return found(id);
+    }
+
+    @Transactional
+    void delete(Actor actor, ItemId id) {
+        Caller caller = access.resolve(actor);
+        BoardView board = access.requireForItem(caller, id, BoardRole.EDITOR);
+        List<String> keys = files.storageKeys(id);
+        items.delete(id);
+        events.publishEvent(new ItemDeleted(board.accountId(), board.id(), id, caller.author(), clock.instant()));
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                keys.forEach(store::delete);
+            }
+        });
+    }
+
+    @Transactional(readOnly = true)
+    List<ActivityView> activity(Actor actor, ItemId id, int limit) {
+        access.requireForItem(access.resolve(actor), id, BoardRole.VIEWER);
+        return activity.find(id, Math.max(1, Math.min(limit, 500)));
+    }
+
+    private ItemView found(ItemId id) {
+        return items.find(id).orElseThrow(() -> new BoardNotFoundException("item " + id));
+    }
+}

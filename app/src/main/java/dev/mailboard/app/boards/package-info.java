@@ -1,0 +1,11 @@
+/**
+ * Boards, their columns, items, updates and files; board membership; the item activity log. The
+ * public surface is {@link dev.mailboard.app.boards.Boards}, the id, view and command records, the
+ * events and the exceptions callers handle, and {@link dev.mailboard.app.boards.RichText}.
+ */
+@NullMarked
+@ApplicationModule(allowedDependencies = {"accounts"})
+package dev.mailboard.app.boards;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,150 @@
+package dev.mailboard.app.ui;
+
+import dev.mailboard.app.accounts.CurrentUser;
+import dev.mailboard.app.boards.Actor;
+import dev.mailboard.app.boards.BoardId;
+import dev.mailboard.app.boards.BoardNotFoundException;
+import dev.mailboard.app.boards.BoardView;
+import dev.mailboard.app.boards.Boards;
+import dev.mailboard.app.boards.ColumnId;
+import dev.mailboard.app.boards.FileView;
+import dev.mailboard.app.boards.ItemChange;
+import dev.mailboard.app.boards.ItemId;
+import dev.mailboard.app.boards.ItemPage;
+import dev.mailboard.app.boards.ItemView;
+import dev.mailboard.app.boards.StaleItemException;
+import dev.mailboard.app.boards.UpdateId;
+import dev.mailboard.app.boards.UpdateView;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/** The item page (values, updates feed, files, activity), inline cell edits, composing updates, uploads. */
+@Controller
+class BoardsItemPageController {
+
+    private final Boards boards;
+    private final BoardsPageController table;
+
+    BoardsItemPageController(Boards boards, BoardsPageController table) {
+        this.boards = boards;
+        this.table = table;
+    }
+
+    @GetMapping("/boards/{boardId}/items/{itemId}")
+    String item(CurrentUser user, @PathVariable UUID boardId, @PathVariable long itemId, Model model) {
+        Actor actor = Actor.of(user);
+        ItemView item = itemOn(actor, boardId, itemId);
+        BoardView board = boards.board(actor, item.boardId());
+        model.addAttribute(
+                "table",
+                new BoardsTable(
+                        board,
+                        boards.columns(actor, board.id()),
+                        new ItemPage(java.util.List.of(item), 1, 0, 1),
+                        table.people(user),
+                        "",
+                        "",
+                        "",
+                        "position",
+                        true));
+        model.addAttribute("item", item);
+        model.addAttribute("updates", boards.updates(actor, item.id(), 100));
+        model.addAttribute("files", boards.files(actor, item.id()));
+        model.addAttribute("activity", boards.activity(actor, item.id(), 100));
+        return "boards/item";
+    }
+
+    @GetMapping("/boards/{boardId}/items/{itemId}/updates")
+    String feed(CurrentUser user, @PathVariable UUID boardId, @PathVariable long itemId, Model model) {
+        ItemView item = itemOn(Actor.of(user), boardId, itemId);
+        model.addAttribute("updates", boards.updates(Actor.of(user), item.id(), 100));
+        return "boards/feed";
+    }
+
+    @PostMapping("/boards/{boardId}/items/{itemId}/cells/{columnId}")
+    String cell(
+            CurrentUser user,
+            @PathVariable UUID boardId,
+            @PathVariable long itemId,
+            @PathVariable UUID columnId,
+            @RequestParam(defaultValue = "") String value,
+            @RequestParam long version,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+            HttpServletResponse response,
+            Model model) {
+        Actor actor = Actor.of(user);
+        ItemView item = itemOn(actor, boardId, itemId);
+        ItemView changed;
+        String notice = null;
+        try {
+            changed = boards.changeItem(actor, ItemChange.value(item.id(), version, new ColumnId(columnId), value));
+        } catch (StaleItemException e) {
+            changed = e.current();
+            notice = "Someone else changed this item meanwhile; this is the latest. Nothing was saved.";
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+        }
+        if (htmx == null && notice == null) {
+            return "redirect:/boards/" + boardId;
+        }
+        return table.row(user, new BoardId(boardId), changed, notice, model);
+    }
+
+    @PostMapping("/boards/{boardId}/items/{itemId}/updates")
+    String post(
+            CurrentUser user,
+            @PathVariable UUID boardId,
+            @PathVariable long itemId,
+            @RequestParam String body,
+            @RequestParam(required = false) @Nullable MultipartFile file,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+            Model model) {
+        Actor actor = Actor.of(user);
+        ItemView item = itemOn(actor, boardId, itemId);
+        UpdateView update = boards.postUpdate(actor, item.id(), body);
+        if (file != null && !file.isEmpty()) {
+            attach(actor, item.id(), update.id(), file);
+        }
+        if (htmx == null) {
+            return "redirect:/boards/" + boardId + "/items/" + itemId;
+        }
+        return feed(user, boardId, itemId, model);
+    }
+
+    @PostMapping("/boards/{boardId}/items/{itemId}/files")
+    String upload(CurrentUser user, @PathVariable UUID boardId, @PathVariable long itemId, MultipartFile file) {
+        Actor actor = Actor.of(user);
+        ItemView item = itemOn(actor, boardId, itemId);
+        attach(actor, item.id(), null, file);
+        return "redirect:/boards/" + boardId + "/items/" + itemId;
+    }
+
+    private FileView attach(Actor actor, ItemId itemId, @Nullable UpdateId updateId, MultipartFile file) {
+        String name = file.getOriginalFilename();
+        try (InputStream content = file.getInputStream()) {
+            return boards.attachFile(
+                    actor, itemId, updateId, name == null ? "file" : name, file.getContentType(), content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the upload", e);
+        }
+    }
+
+    private ItemView itemOn(Actor actor, UUID boardId, long itemId) {
+        ItemView item = boards.item(actor, new ItemId(itemId));
+        if (!item.boardId().equals(new BoardId(boardId))) {
+            throw new BoardNotFoundException("item " + itemId + " on this board");
+        }
+        return item;
+    }
+}

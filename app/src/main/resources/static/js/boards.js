@@ -1,0 +1,146 @@
+// Board and item pages: live updates over server-sent events, form resets after htmx posts, and a
+// small rich-text editor for updates. Loaded as a file: the pages allow no inline script (CSP).
+(function () {
+  "use strict";
+
+  // Show error answers (400/403/404/409/413) too: the server retargets them to #notice.
+  htmx.config.responseHandling = [
+    { code: "204", swap: false },
+    { code: "[23]..", swap: true },
+    { code: "[45]..", swap: true, error: true }
+  ];
+
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var form = event.detail.elt;
+    if (event.detail.successful && form instanceof HTMLFormElement && form.dataset.reset === "true") {
+      form.reset();
+      var editor = form.querySelector(".editor");
+      if (editor) {
+        editor.innerHTML = "";
+      }
+    }
+  });
+
+  function fetchHtml(url) {
+    return fetch(url, { headers: { "HX-Request": "true" }, credentials: "same-origin" })
+      .then(function (response) { return response.ok ? response.text() : null; });
+  }
+
+  function firstElement(html) {
+    var template = document.createElement("template");
+    template.innerHTML = html.trim();
+    return template.content.firstElementChild;
+  }
+
+  function connectBoard(table) {
+    var rows = document.getElementById("rows");
+    function load(id, insert) {
+      fetchHtml(table.dataset.rowsUrl + id).then(function (html) {
+        if (!html) {
+          return;
+        }
+        var row = firstElement(html);
+        var existing = document.getElementById("item-" + id);
+        if (existing) {
+          if (existing.contains(document.activeElement)) {
+            return; // do not pull the field away from someone typing in it
+          }
+          existing.replaceWith(row);
+        } else if (insert && table.dataset.liveInsert === "true") {
+          var empty = rows.querySelector(".empty-row");
+          if (empty) {
+            empty.remove();
+          }
+          rows.prepend(row);
+        } else {
+          return;
+        }
+        htmx.process(row);
+      });
+    }
+    var source = new EventSource(table.dataset.liveUrl);
+    source.addEventListener("open", function () { table.dataset.live = "connected"; });
+    source.addEventListener("error", function () { table.dataset.live = "reconnecting"; });
+    source.addEventListener("item-created", function (e) { load(e.data, true); });
+    source.addEventListener("item-changed", function (e) { load(e.data, false); });
+    source.addEventListener("update-posted", function (e) { load(e.data, false); });
+    source.addEventListener("item-deleted", function (e) {
+      var row = document.getElementById("item-" + e.data);
+      if (row) {
+        row.remove();
+      }
+    });
+  }
+
+  function connectItem(page) {
+    var source = new EventSource(page.dataset.liveUrl);
+    source.addEventListener("open", function () { page.dataset.live = "connected"; });
+    source.addEventListener("update-posted", function (e) {
+      if (e.data === page.dataset.itemId) {
+        fetchHtml(page.dataset.feedUrl).then(function (html) {
+          if (html !== null) {
+            document.getElementById("feed").innerHTML = html;
+          }
+        });
+      }
+    });
+  }
+
+  function enhanceEditor(form) {
+    var editor = form.querySelector(".editor");
+    var toolbar = form.querySelector(".toolbar");
+    var textarea = form.querySelector("textarea[name=body]");
+    if (!editor || !toolbar || !textarea) {
+      return;
+    }
+    editor.hidden = false;
+    toolbar.hidden = false;
+    textarea.required = false;
+    form.querySelector(".plain-body").hidden = true;
+    toolbar.addEventListener("click", function (event) {
+      var button = event.target.closest("button[data-format]");
+      if (!button) {
+        return;
+      }
+      editor.focus();
+      var format = button.dataset.format;
+      if (format === "createLink") {
+        var url = window.prompt("Link (https://…)", "https://");
+        if (url) {
+          document.execCommand("createLink", false, url);
+        }
+      } else {
+        document.execCommand(format, false, null);
+      }
+    });
+    var sync = function () { textarea.value = editor.innerHTML; };
+    editor.addEventListener("input", sync);
+    form.addEventListener("submit", sync, true);
+    form.addEventListener("htmx:configRequest", function (event) {
+      sync();
+      event.detail.parameters.set ? event.detail.parameters.set("body", editor.innerHTML)
+                                  : (event.detail.parameters.body = editor.innerHTML);
+    });
+  }
+
+  function start() {
+    var table = document.getElementById("board-table");
+    if (table) {
+      connectBoard(table);
+    }
+    var item = document.getElementById("item-page");
+    if (item) {
+      connectItem(item);
+    }
+    var compose = document.getElementById("compose");
+    if (compose) {
+      enhanceEditor(compose);
+    }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
