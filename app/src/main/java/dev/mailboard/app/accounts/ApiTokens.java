@@ -35,16 +35,6 @@ public class ApiTokens {
     }
 
     /**
-     * A servlet filter that signs in requests carrying {@code Authorization: Bearer <API token>}, for
-     * security filter chains outside {@code /api} (for example a metrics scraper's).
-     *
-     * @return a new filter; add it to a chain, never register it as a bean
-     */
-    public jakarta.servlet.Filter authenticationFilter() {
-        return new ApiTokenAuthenticationFilter(this);
-    }
-
-    /**
      * Creates a token for the signed-in user.
      *
      * @param owner the signed-in user

@@ -1,5 +1,6 @@
 package dev.mailboard.app.accounts;
 
+import dev.mailboard.app.operations.PublicUrl;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -26,6 +27,7 @@ public class Invitations {
     private final PasswordEncoder passwordEncoder;
     private final AccountsProperties properties;
     private final Clock clock;
+    private final PublicUrl publicUrl;
 
     Invitations(
             AdminCheck adminCheck,
@@ -34,7 +36,8 @@ public class Invitations {
             AuditLog auditLog,
             PasswordEncoder passwordEncoder,
             AccountsProperties properties,
-            Clock clock) {
+            Clock clock,
+            PublicUrl publicUrl) {
         this.adminCheck = adminCheck;
         this.users = users;
         this.invitations = invitations;
@@ -42,6 +45,7 @@ public class Invitations {
         this.passwordEncoder = passwordEncoder;
         this.properties = properties;
         this.clock = clock;
+        this.publicUrl = publicUrl;
     }
 
     /**
@@ -76,7 +80,7 @@ public class Invitations {
                 invitee.email(),
                 "Invited as " + invitee.role().code() + ", link valid until " + expiresAt));
         log.info("User {} invited {} into account {}", admin.userId(), invitee.id(), admin.accountId());
-        return new IssuedInvitation(invitee, token, expiresAt);
+        return new IssuedInvitation(invitee, token, expiresAt, publicUrl.resolve("/invitations/" + token));
     }
 
     /**

@@ -9,8 +9,9 @@ import java.time.Instant;
  * @param user the invited user (status {@code invited})
  * @param token the secret for the link {@code /invitations/{token}}
  * @param expiresAt when the link stops working
+ * @param link the absolute link, built from Mailboard's configured public URL (never from the request)
  */
-public record IssuedInvitation(UserView user, String token, Instant expiresAt) {
+public record IssuedInvitation(UserView user, String token, Instant expiresAt, String link) {
 
     /**
      * The path of the link the invitee opens.
@@ -23,6 +24,7 @@ public record IssuedInvitation(UserView user, String token, Instant expiresAt) {
 
     @Override
     public String toString() {
-        return "IssuedInvitation[user=" + user.email() + ", token=<redacted>, expiresAt=" + expiresAt + "]";
+        return "IssuedInvitation[user=" + user.email() + ", token=<redacted>, expiresAt=" + expiresAt
+                + ", link=<redacted>]";
     }
 }

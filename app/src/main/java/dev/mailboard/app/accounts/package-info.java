@@ -3,7 +3,7 @@
  * audit log.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {})
+@ApplicationModule(allowedDependencies = {"operations", "operations :: spi"})
 package dev.mailboard.app.accounts;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,6 +1,7 @@
 package dev.mailboard.app.operations;
 
-import dev.mailboard.app.accounts.ApiTokens;
+import dev.mailboard.app.operations.spi.BearerAuthentication;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -21,10 +22,12 @@ class ActuatorSecurity {
 
     @Bean
     @Order(5)
-    SecurityFilterChain actuatorFilterChain(HttpSecurity http, OperationsProperties properties, ApiTokens apiTokens)
-            throws Exception {
+    SecurityFilterChain actuatorFilterChain(
+            HttpSecurity http, OperationsProperties properties, List<BearerAuthentication> bearers) throws Exception {
+        for (BearerAuthentication bearer : bearers) {
+            http.addFilterBefore(bearer.filter(), AnonymousAuthenticationFilter.class);
+        }
         http.securityMatcher(PathPatternRequestMatcher.pathPattern("/actuator/**"))
-                .addFilterBefore(apiTokens.authenticationFilter(), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                             .permitAll();

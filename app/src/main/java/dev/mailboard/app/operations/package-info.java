@@ -3,7 +3,7 @@
  * and access to health and metrics endpoints.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"accounts"})
+@ApplicationModule(allowedDependencies = {})
 package dev.mailboard.app.operations;
 
 import org.jspecify.annotations.NullMarked;

@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The users of the admin's account: list, invite, change role, deactivate. */
 @Controller
@@ -50,10 +49,7 @@ class UsersPageController {
         try {
             IssuedInvitation issued =
                     invitations.invite(admin, new NewInvitation(email, displayName, Role.fromCode(role)));
-            String link = ServletUriComponentsBuilder.fromCurrentContextPath()
-                    .path(issued.path())
-                    .build()
-                    .toUriString();
+            String link = issued.link();
             // Rendered, not redirected: the link must not wait in the session for the next request.
             return page(admin, model, link, issued.user().email());
         } catch (DuplicateEmailException | IllegalArgumentException e) {

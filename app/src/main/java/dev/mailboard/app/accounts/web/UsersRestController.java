@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The users of the caller's account: list, invite, change role, deactivate. Admins only. */
 @RestController
@@ -63,10 +62,7 @@ class UsersRestController {
                         required(request.email(), "email"),
                         required(request.displayName(), "displayName"),
                         Role.fromCode(required(request.role(), "role"))));
-        String link = ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path(issued.path())
-                .build()
-                .toUriString();
+        String link = issued.link();
         return new CreatedInvitation(User.of(issued.user()), link, issued.expiresAt());
     }
 
