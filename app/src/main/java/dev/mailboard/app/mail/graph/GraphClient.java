@@ -183,7 +183,10 @@ public final class GraphClient {
                 .id();
     }
 
-    /** Sends a saved draft (S-66); a draft already sent answers {@link GraphException.Kind#GONE}. */
+    /**
+     * Sends a saved draft (S-66). Sending the same draft id again fails with a non-retryable
+     * {@link GraphException} (it is no longer a draft, or it is gone) instead of sending a second copy.
+     */
     public void send(GraphAccess access, String draftId) {
         calls.call(access.mailbox(), "POST /me/messages/{id}/send", api -> {
             api.send(access.bearer(), GraphCalls.IMMUTABLE_IDS, draftId);

@@ -26,8 +26,14 @@ public record GraphItemBody(
     }
 
     GraphItemBody cutTo(long maxChars) {
-        return content == null || content.length() <= maxChars
-                ? this
-                : new GraphItemBody(contentType, content.substring(0, (int) maxChars));
+        if (content == null || content.length() <= maxChars) {
+            return this;
+        }
+        int end = (int) maxChars;
+        // never leave half of a surrogate pair at the cut
+        if (end > 0 && Character.isHighSurrogate(content.charAt(end - 1))) {
+            end--;
+        }
+        return new GraphItemBody(contentType, content.substring(0, end));
     }
 }
