@@ -21,6 +21,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -120,6 +121,18 @@ class BoardsItemPageController {
             return "redirect:/boards/" + boardId + "/items/" + itemId;
         }
         return feed(user, boardId, itemId, model);
+    }
+
+    /**
+     * Uploads from the page through htmx, which sends the CSRF token as a header: so the security filter
+     * never reads the multipart body, and an oversized file reaches the 413 notice instead of a CSRF
+     * failure.
+     */
+    @PostMapping(path = "/boards/{boardId}/items/{itemId}/files", headers = "HX-Request")
+    ResponseEntity<Void> uploadFromPage(
+            CurrentUser user, @PathVariable UUID boardId, @PathVariable long itemId, MultipartFile file) {
+        upload(user, boardId, itemId, file);
+        return ResponseEntity.noContent().header("HX-Refresh", "true").build();
     }
 
     @PostMapping("/boards/{boardId}/items/{itemId}/files")

@@ -152,6 +152,29 @@ class BoardUpdatesAndFilesIntegrationTests {
     }
 
     @Test
+    void theItemPageUploadAnswers413WithAReadableNoticeAndStoresNothing() throws IOException {
+        long rowsBefore = fileRows();
+        String path = "/boards/" + item.boardId() + "/items/" + item.id().value() + "/files";
+
+        HttpResponse<String> tooLarge = Uploads.upload(
+                owner.client(),
+                path,
+                "big.bin",
+                "application/octet-stream",
+                new byte[(int) maxFileSize.toBytes() + 1],
+                "HX-Request",
+                "true");
+        HttpResponse<String> small = Uploads.upload(
+                owner.client(), path, "notes.txt", "text/plain", new byte[] {'h', 'i'}, "HX-Request", "true");
+
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.body()).contains("larger than the limit");
+        assertThat(small.statusCode()).isEqualTo(204);
+        assertThat(small.headers().firstValue("HX-Refresh")).contains("true");
+        assertThat(fileRows()).isEqualTo(rowsBefore + 1);
+    }
+
+    @Test
     void letsAnIntegrationCreateItemsPostUpdatesAndAttachFilesViaEmail() {
         Actor integration = Actor.integration(owner.user().id(), "Support inbox", "alice@example.com");
         ItemView created = boards.createItem(integration, NewItem.named(item.boardId(), "Printer on fire"));

@@ -13,6 +13,12 @@ final class Uploads {
     private Uploads() {}
 
     static HttpResponse<String> upload(TestClient client, String path, String fileName, String type, byte[] bytes) {
+        return upload(client, path, fileName, type, bytes, "X-Upload-Source", "test");
+    }
+
+    /** An upload with one more header, for example {@code HX-Request: true} as htmx sends it. */
+    static HttpResponse<String> upload(
+            TestClient client, String path, String fileName, String type, byte[] bytes, String header, String value) {
         String boundary = "----boards" + UUID.randomUUID().toString().replace("-", "");
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
@@ -24,6 +30,7 @@ final class Uploads {
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .header("Accept", "application/json, application/problem+json")
                 .header("X-CSRF-TOKEN", client.csrfToken())
+                .header(header, value)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 }
