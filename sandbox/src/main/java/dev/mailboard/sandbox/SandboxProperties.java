@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tenantDomain the sandbox tenant's domain
  * @param app the app registered at start
  * @param subscriptionMaxMinutes longest subscription lifetime accepted
+ * @param richSubscriptionMaxMinutes longest lifetime accepted for a subscription with resource data
  * @param notificationRetryHorizon how long a failing notification is retried
  * @param notificationRetryInitialDelay first retry delay, doubled on every further failure
  * @param notificationTimeout how long the sandbox waits for a notification or validation answer
@@ -42,6 +43,7 @@ public record SandboxProperties(
         @DefaultValue("sandbox.onmicrosoft.test") String tenantDomain,
         @DefaultValue App app,
         @DefaultValue("10080") long subscriptionMaxMinutes,
+        @DefaultValue("1440") long richSubscriptionMaxMinutes,
         @DefaultValue("4h") Duration notificationRetryHorizon,
         @DefaultValue("5s") Duration notificationRetryInitialDelay,
         @DefaultValue("10s") Duration notificationTimeout,

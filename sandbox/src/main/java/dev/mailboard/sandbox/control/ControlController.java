@@ -146,7 +146,9 @@ final class ControlController {
                 rate(n, "duplicateNotifications"),
                 rate(n, "delta410"),
                 n.path("retryAfterSeconds").asDouble(none.retryAfterSeconds()),
-                n.path("seed").asLong(none.seed())));
+                n.path("seed").asLong(none.seed()),
+                rate(n, "validationTokenWrongKey"),
+                rate(n, "validationTokenWrongAppId")));
         return responses.json(200, faults.settings());
     }
 

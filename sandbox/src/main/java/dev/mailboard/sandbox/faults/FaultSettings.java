@@ -13,6 +13,10 @@ package dev.mailboard.sandbox.faults;
  * @param delta410 share of delta requests with a token answered 410 syncStateNotFound
  * @param retryAfterSeconds the Retry-After of injected 429 and 503 answers (decimal seconds)
  * @param seed seed of the random sequence
+ * @param validationTokenWrongKey share of rich-notification batches whose validation tokens are signed with a key
+ *     that is not published in the JWKS (under the published key's id)
+ * @param validationTokenWrongAppId share of rich-notification batches whose validation tokens carry an {@code appid}
+ *     other than Graph's change-notification publisher
  */
 public record FaultSettings(
         long latencyMs,
@@ -24,8 +28,10 @@ public record FaultSettings(
         double duplicateNotifications,
         double delta410,
         double retryAfterSeconds,
-        long seed) {
+        long seed,
+        double validationTokenWrongKey,
+        double validationTokenWrongAppId) {
 
     /** No faults. */
-    public static final FaultSettings NONE = new FaultSettings(0, 0, 0, 0, 0, 0, 0, 0, 1.5, 42);
+    public static final FaultSettings NONE = new FaultSettings(0, 0, 0, 0, 0, 0, 0, 0, 1.5, 42, 0, 0);
 }

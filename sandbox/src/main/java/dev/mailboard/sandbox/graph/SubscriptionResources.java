@@ -41,12 +41,15 @@ final class SubscriptionResources {
                     var body = json.read(r.body());
                     var updated = subscriptions.update(
                             subscription,
-                            text(body, "expirationDateTime"),
-                            text(body, "notificationUrl"),
-                            body.has("lifecycleNotificationUrl")
-                                    && !body.path("lifecycleNotificationUrl")
-                                            .asString("")
-                                            .equals(String.valueOf(subscription.lifecycleNotificationUrl())));
+                            new Subscriptions.Update(
+                                    text(body, "expirationDateTime"),
+                                    text(body, "notificationUrl"),
+                                    body.has("lifecycleNotificationUrl")
+                                            && !body.path("lifecycleNotificationUrl")
+                                                    .asString("")
+                                                    .equals(String.valueOf(subscription.lifecycleNotificationUrl())),
+                                    text(body, "encryptionCertificate"),
+                                    text(body, "encryptionCertificateId")));
                     return one(r, updated, 200);
                 case "DELETE":
                     subscriptions.delete(subscription.id());
@@ -76,6 +79,8 @@ final class SubscriptionResources {
                 text(b, "expirationDateTime"),
                 text(b, "clientState"),
                 b.path("includeResourceData").asBoolean(false),
+                text(b, "encryptionCertificate"),
+                text(b, "encryptionCertificateId"),
                 text(b, "latestSupportedTlsVersion"));
         var created = subscriptions.create(caller.appId(), caller.userId(), request, r.immutableIds());
         return one(r, created, 201);
@@ -111,10 +116,11 @@ final class SubscriptionResources {
         out.put("lifecycleNotificationUrl", s.lifecycleNotificationUrl());
         out.put("expirationDateTime", s.expirationDateTime().toString());
         out.put("creatorId", s.userId());
-        out.put("includeResourceData", false);
+        var rich = s.rich();
+        out.put("includeResourceData", rich != null);
         out.put("latestSupportedTlsVersion", s.latestSupportedTlsVersion());
-        out.put("encryptionCertificate", null);
-        out.put("encryptionCertificateId", null);
+        out.put("encryptionCertificate", rich == null ? null : rich.certificate());
+        out.put("encryptionCertificateId", rich == null ? null : rich.certificateId());
         out.put("notificationUrlAppId", null);
         out.put("notificationContentType", null);
         return out;

@@ -66,6 +66,11 @@ public final class SigningKeys {
         }
     }
 
+    /** The id ({@code kid}) of the published key. */
+    public String keyId() {
+        return key.getKeyID();
+    }
+
     /** The public JSON Web Key Set. */
     public Map<String, Object> publicJwks() {
         return new JWKSet(key).toPublicJWKSet().toJSONObject();

@@ -1,6 +1,7 @@
 package dev.mailboard.sandbox.notifications;
 
 import dev.mailboard.sandbox.SandboxClock;
+import dev.mailboard.sandbox.SandboxJson;
 import dev.mailboard.sandbox.SandboxProperties;
 import dev.mailboard.sandbox.faults.Faults;
 import dev.mailboard.sandbox.store.MailChange;
@@ -36,6 +37,7 @@ final class NotificationDispatcher {
     private final SubscriptionStore subscriptions;
     private final NotificationSender sender;
     private final Faults faults;
+    private final SandboxJson json;
     private final SandboxClock clock;
     private final SandboxProperties properties;
 
@@ -44,9 +46,11 @@ final class NotificationDispatcher {
             MailStore mail,
             NotificationSender sender,
             Faults faults,
+            SandboxJson json,
             SandboxClock clock,
             SandboxProperties properties) {
         this.subscriptions = subscriptions;
+        this.json = json;
         this.sender = sender;
         this.faults = faults;
         this.clock = clock;
@@ -61,7 +65,8 @@ final class NotificationDispatcher {
             if (s.expirationDateTime().isAfter(now)
                     && (s.folderId() == null || Objects.equals(s.folderId(), change.folderId()))
                     && s.changeTypes().contains(change.kind().changeType())) {
-                enqueue(s.notificationUrl(), "change", new Pending(s.id(), notification(s, change)));
+                var audience = s.rich() == null ? null : s.appId();
+                enqueue(s.notificationUrl(), "change", new Pending(s.id(), notification(s, change), audience));
             }
         }
     }
@@ -77,7 +82,7 @@ final class NotificationDispatcher {
         item.put("tenantId", properties.tenantId());
         item.put("clientState", s.clientState());
         item.put("lifecycleEvent", event);
-        enqueue(url, "lifecycle", new Pending(s.id(), item));
+        enqueue(url, "lifecycle", new Pending(s.id(), item, null));
         return true;
     }
 
@@ -85,8 +90,9 @@ final class NotificationDispatcher {
         var message = change.message();
         var id = s.immutableIds() ? message.immutableId() : change.restId();
         var resource = "Users/" + message.mailboxId() + "/Messages/" + id;
+        var rich = s.rich();
         var data = new LinkedHashMap<String, Object>();
-        data.put("@odata.type", "#Microsoft.Graph.Message");
+        data.put("@odata.type", rich == null ? "#Microsoft.Graph.Message" : "#microsoft.graph.message");
         data.put("@odata.id", resource);
         data.put("@odata.etag", "W/\"" + message.changeKey() + "\"");
         data.put("id", id);
@@ -98,6 +104,13 @@ final class NotificationDispatcher {
         item.put("resourceData", data);
         item.put("clientState", s.clientState());
         item.put("tenantId", properties.tenantId());
+        if (rich != null) {
+            var payload = RichPayload.of(message, id, resource, rich.select());
+            item.put(
+                    "encryptedContent",
+                    EncryptedContent.encrypt(
+                            json.write(payload).getBytes(java.nio.charset.StandardCharsets.UTF_8), rich));
+        }
         return item;
     }
 

@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,10 +28,16 @@ final class NotificationSender implements DisposableBean {
     private final EndpointHealth health;
     private final DeliveryLog log;
     private final SandboxJson json;
+    private final ValidationTokens tokens;
     private final SandboxClock clock;
     private final SandboxProperties properties;
 
-    NotificationSender(DeliveryLog log, SandboxJson json, SandboxClock clock, SandboxProperties properties) {
+    NotificationSender(
+            DeliveryLog log,
+            SandboxJson json,
+            ValidationTokens tokens,
+            SandboxClock clock,
+            SandboxProperties properties) {
         this.workers = Executors.newFixedThreadPool(Math.max(1, properties.deliveryThreads()), named("sandbox-notify"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(named("sandbox-notify-retry"));
         this.client = HttpClient.newBuilder()
@@ -42,6 +47,7 @@ final class NotificationSender implements DisposableBean {
         this.health = new EndpointHealth(properties.notificationTimeout());
         this.log = log;
         this.json = json;
+        this.tokens = tokens;
         this.clock = clock;
         this.properties = properties;
     }
@@ -79,8 +85,7 @@ final class NotificationSender implements DisposableBean {
     }
 
     private void post(Batch batch) {
-        var body = json.write(
-                Map.of("value", batch.items().stream().map(Pending::item).toList()));
+        var body = json.write(tokens.body(batch.items()));
         var request = HttpRequest.newBuilder(URI.create(batch.url()))
                 .timeout(properties.notificationTimeout())
                 .header("Content-Type", "application/json; charset=utf-8")

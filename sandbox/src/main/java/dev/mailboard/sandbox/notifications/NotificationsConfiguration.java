@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Import;
 @Import({
     DeliveryLog.class,
     EndpointValidator.class,
+    ValidationTokens.class,
     NotificationSender.class,
     NotificationDispatcher.class,
     Subscriptions.class

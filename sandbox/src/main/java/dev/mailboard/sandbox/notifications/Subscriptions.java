@@ -6,14 +6,7 @@ import dev.mailboard.sandbox.store.Ids;
 import dev.mailboard.sandbox.store.Mailboxes;
 import dev.mailboard.sandbox.store.SubscriptionRecord;
 import dev.mailboard.sandbox.store.SubscriptionStore;
-import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -21,15 +14,13 @@ import org.jspecify.annotations.Nullable;
 public final class Subscriptions {
 
     private static final int MAX_PER_MAILBOX = 1000;
-    private static final Duration MIN_LIFETIME = Duration.ofMinutes(45);
-    private static final Set<String> CHANGE_TYPES = Set.of("created", "updated", "deleted");
 
     private final SubscriptionStore store;
     private final Mailboxes mailboxes;
     private final EndpointValidator validator;
     private final NotificationDispatcher dispatcher;
     private final SandboxClock clock;
-    private final SandboxProperties properties;
+    private final SubscriptionRules rules;
 
     Subscriptions(
             SubscriptionStore store,
@@ -43,7 +34,7 @@ public final class Subscriptions {
         this.validator = validator;
         this.dispatcher = dispatcher;
         this.clock = clock;
-        this.properties = properties;
+        this.rules = new SubscriptionRules(clock, properties);
     }
 
     /** What a create request asks for. */
@@ -55,25 +46,27 @@ public final class Subscriptions {
             @Nullable String expirationDateTime,
             @Nullable String clientState,
             boolean includeResourceData,
+            @Nullable String encryptionCertificate,
+            @Nullable String encryptionCertificateId,
             @Nullable String latestSupportedTlsVersion) {}
 
     /** Creates a subscription after the validation handshake with its URLs. */
     public SubscriptionRecord create(String appId, String userId, Request request, boolean immutableIds) {
-        var changeTypes = changeTypes(request.changeType());
-        var url = url(request.notificationUrl(), "notificationUrl");
+        var changeTypes = rules.changeTypes(request.changeType());
+        var url = rules.url(request.notificationUrl(), "notificationUrl");
         var lifecycleUrl = request.lifecycleNotificationUrl() == null
                 ? null
-                : url(request.lifecycleNotificationUrl(), "lifecycleNotificationUrl");
-        var resource = required(request.resource(), "resource");
+                : rules.url(request.lifecycleNotificationUrl(), "lifecycleNotificationUrl");
+        var resource = SubscriptionRules.required(request.resource(), "resource");
         var clientState = request.clientState();
         if (clientState != null && clientState.length() > 128) {
             throw SubscriptionException.invalid("clientState cannot be longer than 128 characters.");
         }
-        if (request.includeResourceData()) {
-            throw SubscriptionException.invalid(
-                    "includeResourceData (rich notifications) is not supported by the" + " sandbox.");
-        }
-        var expiry = expiry(request.expirationDateTime());
+        var rich = request.includeResourceData()
+                ? RichSubscriptionRules.settings(
+                        request.encryptionCertificate(), request.encryptionCertificateId(), resource)
+                : null;
+        var expiry = rules.expiry(request.expirationDateTime(), rich != null);
         var target = SubscriptionResource.parse(resource, userId, mailboxes);
         var existing = store.forUser(target.mailbox().id());
         if (existing.size() >= MAX_PER_MAILBOX) {
@@ -112,25 +105,49 @@ public final class Subscriptions {
                 expiry,
                 immutableIds,
                 tls,
-                clock.now());
+                clock.now(),
+                rich);
         store.put(record);
         return record;
     }
 
-    /** Renews or re-points a subscription (PATCH). */
-    public SubscriptionRecord update(
-            SubscriptionRecord current, @Nullable String expiration, @Nullable String url, boolean addsLifecycleUrl) {
-        if (addsLifecycleUrl) {
+    /** What a PATCH asks to change; {@code null} keeps the current value. */
+    public record Update(
+            @Nullable String expirationDateTime,
+            @Nullable String notificationUrl,
+            boolean addsLifecycleUrl,
+            @Nullable String encryptionCertificate,
+            @Nullable String encryptionCertificateId) {}
+
+    /** Renews, re-points or rotates the certificate of a subscription (PATCH). */
+    public SubscriptionRecord update(SubscriptionRecord current, Update change) {
+        if (change.addsLifecycleUrl()) {
             throw SubscriptionException.invalid(
                     "lifecycleNotificationUrl can only be set when the subscription is" + " created.");
         }
-        var expiry = expiration == null ? current.expirationDateTime() : expiry(expiration);
+        var rich = current.rich();
+        if (change.encryptionCertificate() != null || change.encryptionCertificateId() != null) {
+            if (rich == null) {
+                throw SubscriptionException.invalid(
+                        "An encryption certificate applies only to a subscription with includeResourceData.");
+            }
+            var certificate =
+                    change.encryptionCertificate() == null ? rich.certificate() : change.encryptionCertificate();
+            var certificateId =
+                    change.encryptionCertificateId() == null ? rich.certificateId() : change.encryptionCertificateId();
+            var checked = RichSubscriptionRules.certificate(certificate, certificateId);
+            rich = rich.withCertificate(checked.certificate(), checked.certificateId(), checked.thumbprint());
+        }
+        var expiry = change.expirationDateTime() == null
+                ? current.expirationDateTime()
+                : rules.expiry(change.expirationDateTime(), rich != null);
         var target = current.notificationUrl();
+        var url = change.notificationUrl();
         if (url != null && !url.equals(target)) {
-            target = url(url, "notificationUrl");
+            target = rules.url(url, "notificationUrl");
             validator.validate(target, current.id());
         }
-        var renewed = current.renewed(expiry, target);
+        var renewed = current.renewed(expiry, target, rich);
         store.put(renewed);
         return renewed;
     }
@@ -169,60 +186,5 @@ public final class Subscriptions {
             store.remove(id);
         }
         return dispatcher.lifecycle(subscription, event);
-    }
-
-    private List<String> changeTypes(@Nullable String raw) {
-        var values = Arrays.stream(required(raw, "changeType").split(","))
-                .map(s -> s.trim().toLowerCase(Locale.ROOT))
-                .toList();
-        if (!CHANGE_TYPES.containsAll(values)) {
-            throw SubscriptionException.invalid("Invalid changeType '" + raw + "'.");
-        }
-        return values;
-    }
-
-    @SuppressWarnings("UnusedException") // a parse failure becomes a protocol error; its cause adds nothing
-    private String url(@Nullable String raw, String name) {
-        var value = required(raw, name);
-        URI uri;
-        try {
-            uri = URI.create(value);
-        } catch (IllegalArgumentException e) {
-            throw SubscriptionException.invalid(name + " is not a valid URL.");
-        }
-        var host = uri.getHost() == null ? "" : uri.getHost();
-        boolean loopback = host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]");
-        boolean ok = "https".equals(uri.getScheme())
-                || "http".equals(uri.getScheme()) && !properties.requireHttpsNotificationUrl() && loopback;
-        if (!ok) {
-            throw SubscriptionException.invalid(
-                    "The " + name + " must use https (plain http is accepted for" + " loopback addresses only).");
-        }
-        return value;
-    }
-
-    @SuppressWarnings("UnusedException") // a parse failure becomes a protocol error; its cause adds nothing
-    private Instant expiry(@Nullable String raw) {
-        Instant requested;
-        try {
-            requested =
-                    OffsetDateTime.parse(required(raw, "expirationDateTime")).toInstant();
-        } catch (DateTimeParseException e) {
-            throw SubscriptionException.invalid("expirationDateTime is not a valid date and time.");
-        }
-        var now = clock.now();
-        if (requested.isAfter(now.plus(Duration.ofMinutes(properties.subscriptionMaxMinutes())))) {
-            throw SubscriptionException.invalid("Subscription expiration can only be "
-                    + properties.subscriptionMaxMinutes() + " minutes in the future.");
-        }
-        var minimum = now.plus(MIN_LIFETIME);
-        return requested.isBefore(minimum) ? minimum : requested;
-    }
-
-    private static String required(@Nullable String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw SubscriptionException.invalid("The property '" + name + "' is required.");
-        }
-        return value;
     }
 }

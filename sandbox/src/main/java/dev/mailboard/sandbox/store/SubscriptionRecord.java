@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param folderId the watched folder, or {@code null} for every message of the mailbox
  * @param immutableIds whether notifications carry immutable ids
+ * @param rich how resource data is encrypted, or {@code null} for basic notifications
  */
 public record SubscriptionRecord(
         String id,
@@ -23,10 +24,11 @@ public record SubscriptionRecord(
         Instant expirationDateTime,
         boolean immutableIds,
         String latestSupportedTlsVersion,
-        Instant createdAt) {
+        Instant createdAt,
+        @Nullable RichSettings rich) {
 
-    /** A copy with new expiry and notification URL. */
-    public SubscriptionRecord renewed(Instant expiry, String url) {
+    /** A copy with new expiry, notification URL and encryption settings. */
+    public SubscriptionRecord renewed(Instant expiry, String url, @Nullable RichSettings newRich) {
         return new SubscriptionRecord(
                 id,
                 appId,
@@ -40,7 +42,8 @@ public record SubscriptionRecord(
                 expiry,
                 immutableIds,
                 latestSupportedTlsVersion,
-                createdAt);
+                createdAt,
+                newRich);
     }
 
     @Override

@@ -48,9 +48,9 @@ class ThrottleTests {
     @Test
     void seededFaultsRepeat() {
         var faults = new Faults();
-        faults.set(new FaultSettings(0, 0, 0.5, 0, 0, 0, 0, 0, 1, 123));
+        faults.set(new FaultSettings(0, 0, 0.5, 0, 0, 0, 0, 0, 1, 123, 0, 0));
         var first = List.of(faults.roll(0.5), faults.roll(0.5), faults.roll(0.5), faults.roll(0.5));
-        faults.set(new FaultSettings(0, 0, 0.5, 0, 0, 0, 0, 0, 1, 123));
+        faults.set(new FaultSettings(0, 0, 0.5, 0, 0, 0, 0, 0, 1, 123, 0, 0));
         var second = List.of(faults.roll(0.5), faults.roll(0.5), faults.roll(0.5), faults.roll(0.5));
         assertThat(first).isEqualTo(second);
     }
@@ -64,6 +64,7 @@ class ThrottleTests {
                 "sandbox.test",
                 new SandboxProperties.App("client", "", "App", List.of()),
                 10080,
+                1440,
                 Duration.ofHours(4),
                 Duration.ofSeconds(5),
                 Duration.ofSeconds(10),
