@@ -175,8 +175,7 @@ class ConnectAuthorizationFlowTests {
                                 urlPathEqualTo("/me/mailFolders/inbox/messages")))
                         .get(0)
                         .getUrl())
-                .contains("%24top=1")
-                .contains("%24select=id");
+                .endsWith("?$top=1&$select=id");
 
         wiremock.stubFor(get(urlPathEqualTo("/me/mailFolders/inbox/messages"))
                 .willReturn(aResponse()
