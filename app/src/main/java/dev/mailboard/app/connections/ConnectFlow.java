@@ -54,6 +54,17 @@ public class ConnectFlow {
     }
 
     /**
+     * The origin of the provider's authorization endpoint, which the page's Content-Security-Policy must
+     * allow as a form target: the "Connect Outlook" form is redirected there.
+     *
+     * @return for example {@code https://login.microsoftonline.com}
+     */
+    public String authorizationOrigin() {
+        URI uri = URI.create(provider.current().authorizationUri());
+        return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+
+    /**
      * Starts connecting a mailbox with the read scopes (S-9).
      *
      * @param user the signed-in user

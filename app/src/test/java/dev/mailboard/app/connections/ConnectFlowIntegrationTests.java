@@ -45,7 +45,10 @@ class ConnectFlowIntegrationTests {
         HttpResponse<String> done = ConnectTestSupport.connect(person.client(), mailbox);
 
         assertThat(done.headers().firstValue("Location").orElseThrow()).endsWith("/integrations");
-        String page = ConnectTestSupport.integrationsPage(person.client());
+        HttpResponse<String> integrations = person.client().get("/integrations");
+        assertThat(integrations.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("form-action 'self' http://localhost:" + port);
+        String page = integrations.body();
         assertThat(page).contains("Connected " + mailbox).contains("Mail.Read").contains("User.Read");
         ConnectionView connection =
                 connections.listFor(TestUsers.current(person)).get(0);
