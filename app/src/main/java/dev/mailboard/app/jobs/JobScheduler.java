@@ -58,7 +58,8 @@ class JobScheduler implements SmartLifecycle {
         tasks.add(jobTask);
         List<RecurringTask<Void>> recurring =
                 recurringJobs.stream().map(JobScheduler::recurring).toList();
-        tasks.addAll(recurring);
+        // startTasks(...) registers the recurring tasks as known tasks too: adding them here as well makes
+        // db-scheduler fail with a duplicate task name.
         this.enabled = properties.enabled();
         // Enqueuing joins the caller's transaction through the proxy, so a job exists only if the work that
         // asked for it committed.
