@@ -1,5 +1,6 @@
 package dev.mailboard.app.ui;
 
+import dev.mailboard.app.accounts.ContentSecurityPolicy;
 import dev.mailboard.app.accounts.CurrentUser;
 import dev.mailboard.app.connections.ConnectFlow;
 import dev.mailboard.app.connections.ConnectOutcome;
@@ -32,13 +33,11 @@ class ConnectionsPageController {
         this.connectFlow = connectFlow;
     }
 
-    /** The app's policy with the provider's login origin as an allowed form target (the connect redirect). */
-    private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-            + " object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self' ";
-
     @GetMapping("/integrations")
     String integrations(CurrentUser user, Model model, HttpServletResponse response) {
-        response.setHeader("Content-Security-Policy", CSP + connectFlow.authorizationOrigin());
+        // The connect form redirects to the provider's login page: allow that origin as a form target.
+        response.setHeader(
+                "Content-Security-Policy", ContentSecurityPolicy.allowingFormTarget(connectFlow.authorizationOrigin()));
         List<ConnectionView> all = user.isAdmin() ? connections.listForAccount(user) : List.of();
         model.addAttribute("mine", connections.listFor(user));
         model.addAttribute("all", all);
