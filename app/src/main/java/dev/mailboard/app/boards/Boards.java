@@ -1,6 +1,7 @@
 package dev.mailboard.app.boards;
 
 import dev.mailboard.app.accounts.UserId;
+import dev.mailboard.app.text.RichText;
 import java.io.InputStream;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

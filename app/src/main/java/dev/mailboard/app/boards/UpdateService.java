@@ -1,5 +1,6 @@
 package dev.mailboard.app.boards;
 
+import dev.mailboard.app.text.RichText;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

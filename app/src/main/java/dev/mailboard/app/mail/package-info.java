@@ -3,7 +3,17 @@
  * stay inside the internal {@code graph} package.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {})
+@ApplicationModule(
+        allowedDependencies = {
+            "accounts",
+            "connections",
+            "jobs",
+            "jobs :: spi",
+            "operations",
+            "text",
+            "webhooks",
+            "webhooks :: spi"
+        })
 package dev.mailboard.app.mail;
 
 import org.jspecify.annotations.NullMarked;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mailboard.app.accounts.Accounts;
 import dev.mailboard.app.accounts.Role;
 import dev.mailboard.app.testing.MailboardIntegrationTest;
+import dev.mailboard.app.text.RichText;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;

@@ -1,4 +1,4 @@
-package dev.mailboard.app.boards;
+package dev.mailboard.app.text;
 
 import java.util.Locale;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package dev.mailboard.app.boards;
+package dev.mailboard.app.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and no URL other than https: or mailto:. The output must also survive a second parse-and-serialize
  * round unchanged in safety (no mutation XSS) and sanitizing must be idempotent.
  */
-class BoardRichTextSanitizerTests {
+class RichTextSanitizerTests {
 
     private static final Set<String> FORBIDDEN_ELEMENTS = Set.of(
             "script",
@@ -75,8 +75,8 @@ class BoardRichTextSanitizerTests {
             "codebase");
 
     static Stream<String> corpus() throws IOException {
-        try (InputStream in = Objects.requireNonNull(
-                BoardRichTextSanitizerTests.class.getResourceAsStream("/boards/xss-corpus.txt"))) {
+        try (InputStream in =
+                Objects.requireNonNull(RichTextSanitizerTests.class.getResourceAsStream("/text/xss-corpus.txt"))) {
             List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8)
                     .lines()
                     .filter(line -> !line.isBlank() && !line.startsWith("#"))
