@@ -39,13 +39,17 @@ record OAuthProperties(
      * A Microsoft Entra ID app registration.
      *
      * @param clientId the application (client) id
-     * @param clientSecret its client secret
+     * @param clientSecret its client secret, used only when {@code allowClientSecret} is set (S-11)
+     * @param certificate a PEM file with the app's certificate and its private key ({@code private_key_jwt})
+     * @param allowClientSecret whether a client secret may stand in for a certificate (trials, development)
      * @param tenant the tenant id or domain ({@code organizations} for any work account)
      * @param authority the login host
      */
     record Microsoft(
             @Nullable String clientId,
             @Nullable String clientSecret,
+            @Nullable String certificate,
+            @DefaultValue("false") boolean allowClientSecret,
             @Nullable String tenant,
 
             @DefaultValue("https://login.microsoftonline.com")
@@ -53,7 +57,8 @@ record OAuthProperties(
 
         @Override
         public String toString() {
-            return "Microsoft[clientId=" + clientId + ", clientSecret=" + Secrets.mask(clientSecret) + ", tenant="
+            return "Microsoft[clientId=" + clientId + ", clientSecret=" + Secrets.mask(clientSecret) + ", certificate="
+                    + certificate + ", tenant="
                     + tenant + "]";
         }
     }

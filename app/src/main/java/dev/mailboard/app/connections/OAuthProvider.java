@@ -2,6 +2,8 @@ package dev.mailboard.app.connections;
 
 import dev.mailboard.app.operations.InvalidConfigurationException;
 import dev.mailboard.app.operations.PublicUrl;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
@@ -20,11 +22,14 @@ class OAuthProvider {
     private final OAuthProperties properties;
     private final PublicUrl publicUrl;
     private final Environment environment;
+    private final Clock clock;
+    private @Nullable ClientCredentials credentials;
 
-    OAuthProvider(OAuthProperties properties, PublicUrl publicUrl, Environment environment) {
+    OAuthProvider(OAuthProperties properties, PublicUrl publicUrl, Environment environment, Clock clock) {
         this.properties = properties;
         this.publicUrl = publicUrl;
         this.environment = environment;
+        this.clock = clock;
         current();
     }
 
@@ -43,7 +48,7 @@ class OAuthProvider {
                     required(generic.tokenUri(), "provider.token-uri"),
                     generic.issuer(),
                     required(generic.clientId(), "provider.client-id"),
-                    required(generic.clientSecret(), "provider.client-secret"),
+                    new ClientCredentials.Secret(required(generic.clientSecret(), "provider.client-secret")),
                     generic.scopes() == null || generic.scopes().isEmpty()
                             ? ProviderSettings.CONNECT_SCOPES
                             : List.copyOf(generic.scopes()),
@@ -59,7 +64,7 @@ class OAuthProvider {
                     base + "/oauth2/v2.0/token",
                     base + "/v2.0",
                     required(microsoft.clientId(), "microsoft.client-id"),
-                    required(microsoft.clientSecret(), "microsoft.client-secret"),
+                    microsoftCredentials(microsoft),
                     ProviderSettings.CONNECT_SCOPES,
                     graph("https://graph.microsoft.com/v1.0"));
         }
@@ -76,9 +81,47 @@ class OAuthProvider {
                 publicUrl.resolve(SANDBOX_LOGIN + "token"),
                 null,
                 environment.getProperty("mailboard.sandbox.app.client-id", "mailboard-sandbox-app"),
-                environment.getProperty(SandboxClientSecret.SECRET_PROPERTY, ""),
+                new ClientCredentials.Secret(environment.getProperty(SandboxClientSecret.SECRET_PROPERTY, "")),
                 ProviderSettings.CONNECT_SCOPES,
                 graph(publicUrl.resolve("/sandbox/graph/v1.0")));
+    }
+
+    /**
+     * A certificate when one is configured (S-11); a client secret only when explicitly allowed, as it is
+     * meant for trials and development.
+     */
+    private ClientCredentials microsoftCredentials(OAuthProperties.Microsoft microsoft) {
+        ClientCredentials credentials = this.credentials;
+        if (credentials != null) {
+            return credentials;
+        }
+        if (present(microsoft.certificate())) {
+            try {
+                credentials = new ClientCredentials.Certificate(
+                        ClientAssertions.fromPem(Path.of(microsoft.certificate()), clock));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidConfigurationException(
+                        "MAILBOARD_MICROSOFT_CERTIFICATE",
+                        String.valueOf(e.getMessage()),
+                        "point it at a PEM file with the app's certificate and its unencrypted PKCS #8 private key");
+            }
+        } else if (present(microsoft.clientSecret()) && microsoft.allowClientSecret()) {
+            credentials = new ClientCredentials.Secret(required(microsoft.clientSecret(), "microsoft.client-secret"));
+        } else if (present(microsoft.clientSecret())) {
+            throw new InvalidConfigurationException(
+                    "MAILBOARD_MICROSOFT_CLIENT_SECRET",
+                    "a client secret is accepted only for trials and development (S-11); production authenticates"
+                            + " with a certificate",
+                    "set MAILBOARD_MICROSOFT_CERTIFICATE to the certificate's PEM file (see docs/connections.md), or"
+                            + " MAILBOARD_MICROSOFT_ALLOW_CLIENT_SECRET=true to use the secret anyway");
+        } else {
+            throw new InvalidConfigurationException(
+                    "MAILBOARD_MICROSOFT_CERTIFICATE",
+                    "the Microsoft app needs a way to authenticate to the token endpoint",
+                    "set MAILBOARD_MICROSOFT_CERTIFICATE to the certificate's PEM file (see docs/connections.md)");
+        }
+        this.credentials = credentials;
+        return credentials;
     }
 
     private String graph(String fallback) {

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param tokenUri the token endpoint
  * @param issuer the expected {@code iss} callback parameter, if known
  * @param clientId the client id
- * @param clientSecret the client secret
+ * @param credentials how Mailboard authenticates to the token endpoint
  * @param connectScopes the scopes asked for on connect
  * @param graphBaseUrl Graph's base URL, without a trailing slash
  */
@@ -22,7 +22,7 @@ record ProviderSettings(
         String tokenUri,
         @Nullable String issuer,
         String clientId,
-        String clientSecret,
+        ClientCredentials credentials,
         List<String> connectScopes,
         String graphBaseUrl) {
 
@@ -38,6 +38,6 @@ record ProviderSettings(
     @Override
     public String toString() {
         return "ProviderSettings[name=" + name + ", authorizationUri=" + authorizationUri + ", tokenUri=" + tokenUri
-                + ", clientId=" + clientId + ", clientSecret=[redacted]]";
+                + ", clientId=" + clientId + ", credentials=" + credentials + "]";
     }
 }

@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Calls a provider's token endpoint (authorization code with PKCE, refresh token) with client_secret_post.
+ * Calls a provider's token endpoint (authorization code with PKCE, refresh token), authenticating with a client
+ * secret ({@code client_secret_post}) or a signed client assertion ({@code private_key_jwt}).
  * Bodies are sent and read as bytes, never through a logging message converter; nothing here logs.
  */
 class TokenEndpoint {
@@ -69,7 +70,7 @@ class TokenEndpoint {
 
     private TokenResult post(ProviderSettings provider, Map<String, String> form, String grant, List<String> asked) {
         form.put("client_id", provider.clientId());
-        form.put("client_secret", provider.clientSecret());
+        provider.credentials().addTo(form, provider.clientId(), provider.tokenUri());
         byte[] body = form.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"))

@@ -68,7 +68,7 @@ class ConnectAuthorizationFlowTests {
                     oidc.tokenEndpointUrl("default").toString(),
                     oidc.issuerUrl("default").toString(),
                     "mailboard",
-                    "client-secret-for-tests",
+                    new ClientCredentials.Secret("client-secret-for-tests"),
                     ProviderSettings.CONNECT_SCOPES,
                     wiremock.baseUrl());
             AuthorizationFlow flow = flow(provider);
@@ -198,7 +198,7 @@ class ConnectAuthorizationFlowTests {
                 wiremock.baseUrl() + "/token",
                 "https://issuer.example",
                 "mailboard",
-                "client-secret-for-tests",
+                new ClientCredentials.Secret("client-secret-for-tests"),
                 ProviderSettings.CONNECT_SCOPES,
                 wiremock.baseUrl());
     }
