@@ -33,6 +33,7 @@ class TokenRefresh {
     private final TokenVault vault;
     private final ConnectionRepository connections;
     private final ConnectionAudit audit;
+    private final ConnectionNotices notices;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final OAuthProperties properties;
@@ -43,12 +44,14 @@ class TokenRefresh {
             TokenVault vault,
             ConnectionRepository connections,
             ConnectionAudit audit,
+            ConnectionNotices notices,
             ApplicationEventPublisher events,
             Clock clock,
             OAuthProperties properties) {
         this.provider = provider;
         this.endpoint = endpoint;
         this.vault = vault;
+        this.notices = notices;
         this.connections = connections;
         this.audit = audit;
         this.events = events;
@@ -107,6 +110,7 @@ class TokenRefresh {
         Instant now = clock.instant();
         connections.needsReconnect(connection.id(), now);
         audit.needsReconnect(connection, reason);
+        notices.needsReconnect(connection, now);
         events.publishEvent(
                 new ConnectionNeedsReconnect(connection.id(), connection.accountId(), connection.ownerId(), now, now));
         log.warn("Connection {} needs to be reconnected: {}", connection.id(), reason);

@@ -12,9 +12,15 @@ import org.jspecify.annotations.Nullable;
  * @param csrfHeader the header name htmx sends the CSRF token in
  * @param csrfToken the CSRF token value
  * @param path the request path
+ * @param unreadNotices how many notices the signed-in user has not seen
  */
 public record PageContext(
-        @Nullable CurrentUser user, String csrfParameter, String csrfHeader, String csrfToken, String path) {
+        @Nullable CurrentUser user,
+        String csrfParameter,
+        String csrfHeader,
+        String csrfToken,
+        String path,
+        long unreadNotices) {
 
     /**
      * Whether the navigation entry for a path prefix is the current one.

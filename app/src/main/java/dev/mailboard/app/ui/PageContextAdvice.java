@@ -1,6 +1,7 @@
 package dev.mailboard.app.ui;
 
 import dev.mailboard.app.accounts.CurrentUser;
+import dev.mailboard.app.accounts.Notices;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -11,6 +12,12 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(basePackageClasses = PageContextAdvice.class)
 class PageContextAdvice {
 
+    private final Notices notices;
+
+    PageContextAdvice(Notices notices) {
+        this.notices = notices;
+    }
+
     @ModelAttribute("page")
     PageContext page(@Nullable CurrentUser user, HttpServletRequest request) {
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
@@ -19,6 +26,7 @@ class PageContextAdvice {
                 csrf == null ? "_csrf" : csrf.getParameterName(),
                 csrf == null ? "X-CSRF-TOKEN" : csrf.getHeaderName(),
                 csrf == null ? "" : csrf.getToken(),
-                request.getRequestURI());
+                request.getRequestURI(),
+                user == null ? 0 : notices.unreadCount(user.userId()));
     }
 }

@@ -97,6 +97,8 @@ class ConnectionLifecycleIntegrationTests {
     @Test
     void aRevokedGrantTurnsNeedsReconnectOnceAndReconnectingRestoresTheSameConnection() {
         ConnectTestSupport.Person person = ConnectTestSupport.newAdmin(accounts, port);
+        ConnectTestSupport.Person otherAdmin = ConnectTestSupport.newUser(accounts, port, person.account(), Role.ADMIN);
+        ConnectTestSupport.Person member = ConnectTestSupport.newUser(accounts, port, person.account(), Role.MEMBER);
         String mailbox = ConnectTestSupport.newMailbox(person.client());
         ConnectionView c = connected(connections, person, mailbox);
         assertThat(EVENTS)
@@ -132,6 +134,14 @@ class ConnectionLifecycleIntegrationTests {
         assertThat(mailboxCheck.requestCount()).isEqualTo(graphCalls);
         assertThat(ConnectTestSupport.integrationsPage(person.client())).contains("needs reconnect");
         assertThat(auditActions(person.client())).contains("connection.needs-reconnect");
+        assertThat(person.client().get("/").body()).contains("Notices (1)");
+        assertThat(person.client().get("/notices").body())
+                .contains("Your mailbox " + mailbox + " needs to be reconnected")
+                .contains("href=\"/integrations\"");
+        assertThat(person.client().get("/").body()).doesNotContain("Notices (1)");
+        assertThat(otherAdmin.client().get("/notices").body())
+                .contains("The mailbox " + mailbox + " needs to be reconnected by the user who connected it");
+        assertThat(member.client().get("/notices").body()).contains("Nothing needs your attention");
 
         ConnectionView again = connected(connections, person, mailbox);
         assertThat(again.id()).isEqualTo(c.id());
