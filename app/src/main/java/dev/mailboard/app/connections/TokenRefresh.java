@@ -28,6 +28,9 @@ class TokenRefresh {
 
     private static final Logger log = LoggerFactory.getLogger(TokenRefresh.class);
 
+    /** The longest pause between two token requests of one refresh, which holds the connection's row lock. */
+    static final Duration LONGEST_WAIT_UNDER_LOCK = Duration.ofSeconds(5);
+
     private final OAuthProvider provider;
     private final TokenEndpoint endpoint;
     private final TokenVault vault;
@@ -73,6 +76,11 @@ class TokenRefresh {
                 break;
             }
             Duration wait = failed.retryAfter().compareTo(backoff) > 0 ? failed.retryAfter() : backoff;
+            if (wait.compareTo(LONGEST_WAIT_UNDER_LOCK) > 0) {
+                // The connection row is locked while this runs: a long Retry-After is honoured by giving up
+                // for now (callers retry later) rather than by holding the lock and a worker that long.
+                break;
+            }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(wait.toMillis()));
             backoff = backoff.multipliedBy(2);
         }
