@@ -42,6 +42,7 @@ final class AckScenario implements Scenario {
             "^mailboard_webhooks_notifications_total\\{[^}]*outcome=\"([a-z_]+)\"[^}]*} ([0-9.eE+]+)$",
             Pattern.MULTILINE);
 
+    private static final int SENDERS = Integer.getInteger("mailboard.bench.ack.senders", 64);
     private final Duration phase = Duration.ofSeconds(Long.getLong("mailboard.bench.ack.seconds", 10));
     private final Duration warmUp = Duration.ofSeconds(Long.getLong("mailboard.bench.ack.warmup-seconds", 8));
 
@@ -56,8 +57,8 @@ final class AckScenario implements Scenario {
         result.parameters.put("secondsPerRate", phase.toSeconds());
         result.parameters.put("warmUpSecondsPerEndpoint", warmUp.toSeconds());
         result.parameters.put("notificationsPerPost", 1);
-        result.parameters.put("maxInFlight", 256);
-        result.parameters.put("client", "JDK HttpClient, HTTP/1.1, same machine (loopback)");
+        result.parameters.put("senderThreads", SENDERS);
+        result.parameters.put("client", "bench sockets, HTTP/1.1 keep-alive, same machine (loopback)");
         result.parameters.put("database", "PostgreSQL (own schema), Mailboard jobs off");
         String subscriptionId = UUID.randomUUID().toString();
         String clientState = MailboardProcess.randomSecret();
@@ -68,11 +69,11 @@ final class AckScenario implements Scenario {
             insertSubscription(db, subscriptionId, clientState);
             URI durable = mailboard.uri("/webhooks/graph/notifications");
             URI bare = mailboard.uri("/bench/bare");
-            OpenLoopLoad load = new OpenLoopLoad(256);
+            OpenLoopLoad load = new OpenLoopLoad(SENDERS);
             String prefix = "bench-" + UUID.randomUUID() + "-";
             java.util.function.LongFunction<String> body = i -> notification(subscriptionId, clientState, prefix + i);
-            long[] sequence = {0};
-            java.util.function.LongFunction<String> unique = i -> body.apply(sequence[0]++);
+            java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
+            java.util.function.LongFunction<String> unique = i -> body.apply(sequence.getAndIncrement());
             load.run(bare, 500, warmUp, unique, 202);
             load.run(durable, 500, warmUp, unique, 202);
             Map<String, Object> counterBefore = counters(mailboard);
@@ -165,7 +166,7 @@ final class AckScenario implements Scenario {
         row.put("ok", outcome.ok());
         row.put("failed", outcome.failed());
         row.put("timedOut", outcome.timedOut());
-        row.put("maxInFlight", outcome.maxInFlightSeen());
+        row.put("senderThreads", outcome.senders());
         row.put(
                 "latencyMs",
                 ScenarioResult.latency(
