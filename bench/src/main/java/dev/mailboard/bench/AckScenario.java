@@ -42,9 +42,10 @@ final class AckScenario implements Scenario {
             "^mailboard_webhooks_notifications_total\\{[^}]*outcome=\"([a-z_]+)\"[^}]*} ([0-9.eE+]+)$",
             Pattern.MULTILINE);
 
+    private static final double WARM_UP_RATE = 1000;
     private static final int SENDERS = Integer.getInteger("mailboard.bench.ack.senders", 64);
     private final Duration phase = Duration.ofSeconds(Long.getLong("mailboard.bench.ack.seconds", 10));
-    private final Duration warmUp = Duration.ofSeconds(Long.getLong("mailboard.bench.ack.warmup-seconds", 8));
+    private final Duration warmUp = Duration.ofSeconds(Long.getLong("mailboard.bench.ack.warmup-seconds", 10));
 
     @Override
     public String name() {
@@ -56,6 +57,7 @@ final class AckScenario implements Scenario {
         result.parameters.put("offeredRatesPerSecond", List.of(RATES[0], RATES[1], RATES[2]));
         result.parameters.put("secondsPerRate", phase.toSeconds());
         result.parameters.put("warmUpSecondsPerEndpoint", warmUp.toSeconds());
+        result.parameters.put("warmUpRatePerSecond", WARM_UP_RATE);
         result.parameters.put("notificationsPerPost", 1);
         result.parameters.put("senderThreads", SENDERS);
         result.parameters.put("client", "bench sockets, HTTP/1.1 keep-alive, same machine (loopback)");
@@ -74,8 +76,9 @@ final class AckScenario implements Scenario {
             java.util.function.LongFunction<String> body = i -> notification(subscriptionId, clientState, prefix + i);
             java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
             java.util.function.LongFunction<String> unique = i -> body.apply(sequence.getAndIncrement());
-            load.run(bare, 500, warmUp, unique, 202);
-            load.run(durable, 500, warmUp, unique, 202);
+            // the JIT needs tens of thousands of requests per path before the figures settle
+            load.run(bare, WARM_UP_RATE, warmUp, unique, 202);
+            load.run(durable, WARM_UP_RATE, warmUp, unique, 202);
             Map<String, Object> counterBefore = counters(mailboard);
             long inboxBefore = inboxRows(db);
             List<Object> rows = new ArrayList<>();

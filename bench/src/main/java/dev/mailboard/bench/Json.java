@@ -1,5 +1,7 @@
 package dev.mailboard.bench;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +30,11 @@ final class Json {
             } else if (number == Math.rint(number) && Math.abs(number) < 1e15) {
                 out.append((long) number);
             } else {
-                out.append(String.format(Locale.ROOT, "%.4g", number).replaceAll("(\\.\\d*?)0+$", "$1"));
+                // four significant digits are more than any of these measurements can claim
+                out.append(new BigDecimal(number)
+                        .round(new MathContext(4))
+                        .stripTrailingZeros()
+                        .toPlainString());
             }
         } else if (value instanceof Number || value instanceof Boolean) {
             out.append(value);

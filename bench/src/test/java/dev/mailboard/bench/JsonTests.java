@@ -17,6 +17,8 @@ class JsonTests {
         map.put("count", 3);
         map.put("ratio", 0.5);
         map.put("missing", Double.NaN);
+        map.put("rounded", 499.97);
+        map.put("small", 0.0123456);
         map.put("list", Arrays.asList(1, null, true));
         map.put("empty", List.of());
 
@@ -27,6 +29,8 @@ class JsonTests {
                 .contains("\"count\": 3")
                 .contains("\"ratio\": 0.5")
                 .contains("\"missing\": null")
+                .contains("\"rounded\": 500,")
+                .contains("\"small\": 0.01235")
                 .contains("\"empty\": []");
     }
 }
