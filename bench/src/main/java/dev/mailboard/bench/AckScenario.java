@@ -37,6 +37,9 @@ import java.util.regex.Pattern;
 final class AckScenario implements Scenario {
 
     private static final double[] RATES = {500, 1000, 2000};
+    /** Beyond the brief's rates: where the two endpoints stop keeping up, if they do on this machine. */
+    private static final double PROBE_RATE = 4000;
+
     private static final String TENANT = "6d1f0c3e-5a7b-4e2d-9c8f-1b2a3c4d5e6f";
     private static final Pattern COUNTER = Pattern.compile(
             "^mailboard_webhooks_notifications_total\\{[^}]*outcome=\"([a-z_]+)\"[^}]*} ([0-9.eE+]+)$",
@@ -55,6 +58,7 @@ final class AckScenario implements Scenario {
     @Override
     public void run(ScenarioResult result) throws Exception {
         result.parameters.put("offeredRatesPerSecond", List.of(RATES[0], RATES[1], RATES[2]));
+        result.parameters.put("saturationProbeRatePerSecond", PROBE_RATE);
         result.parameters.put("secondsPerRate", phase.toSeconds());
         result.parameters.put("warmUpSecondsPerEndpoint", warmUp.toSeconds());
         result.parameters.put("warmUpRatePerSecond", WARM_UP_RATE);
@@ -86,7 +90,7 @@ final class AckScenario implements Scenario {
             OpenLoopLoad.Outcome bareAt1000 = null;
             double worstThroughputRatio = Double.MAX_VALUE;
             long durableOk = 0;
-            for (double rate : RATES) {
+            for (double rate : new double[] {RATES[0], RATES[1], RATES[2], PROBE_RATE}) {
                 OpenLoopLoad.Outcome b = load.run(bare, rate, phase, unique, 202);
                 OpenLoopLoad.Outcome d = load.run(durable, rate, phase, unique, 202);
                 durableOk += d.ok();
@@ -152,7 +156,7 @@ final class AckScenario implements Scenario {
             double p99 = durableAt1000.percentileMillis(99);
             result.target("p99 at 1,000/s", "< 50 ms", p99, p99 < 50, note);
             result.target(
-                    "throughput vs bare (worst of the three rates)",
+                    "throughput vs bare (worst rate, 4,000/s probe included)",
                     ">= 0.80",
                     worstThroughputRatio,
                     worstThroughputRatio >= 0.8,
