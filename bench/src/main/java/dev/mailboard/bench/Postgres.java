@@ -1,0 +1,61 @@
+package dev.mailboard.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * The local PostgreSQL the benchmarks use: database {@code test} at 127.0.0.1:5432 with trust
+ * authentication, as the test suite uses it (overridable with {@code MAILBOARD_BENCH_POSTGRES_URL} and
+ * {@code MAILBOARD_BENCH_POSTGRES_USER}). Each scenario works in a schema of its own that it creates and
+ * drops, so nothing is left behind and nothing else in the database is touched.
+ */
+final class Postgres implements AutoCloseable {
+
+    static final String URL =
+            System.getenv().getOrDefault("MAILBOARD_BENCH_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+    static final String USER = System.getenv().getOrDefault("MAILBOARD_BENCH_POSTGRES_USER", "postgres");
+
+    final String schema;
+
+    private Postgres(String schema) {
+        this.schema = schema;
+    }
+
+    /** Creates a fresh schema named {@code bench_<scenario>_<random>}. */
+    static Postgres createSchema(String scenario) throws SQLException {
+        String schema = ("bench_" + scenario.replace('-', '_') + "_"
+                        + UUID.randomUUID().toString().substring(0, 8))
+                .toLowerCase(Locale.ROOT);
+        try (Connection connection = admin();
+                Statement statement = connection.createStatement()) {
+            statement.execute("create schema " + schema);
+        }
+        return new Postgres(schema);
+    }
+
+    /** A connection to the benchmark database whose search path is the scenario's schema. */
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), USER, "");
+    }
+
+    /** The JDBC URL Mailboard is given: the same database, with this schema as its current schema. */
+    String jdbcUrl() {
+        return URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    static Connection admin() throws SQLException {
+        return DriverManager.getConnection(URL, USER, "");
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try (Connection connection = admin();
+                Statement statement = connection.createStatement()) {
+            statement.execute("drop schema if exists " + schema + " cascade");
+        }
+    }
+}
