@@ -32,6 +32,25 @@
     return template.content.firstElementChild;
   }
 
+  // A row came in (typed on this page or created elsewhere): the empty-board line goes, the count grows.
+  function rowAdded(rows) {
+    var empty = rows.querySelector(".empty-row");
+    if (empty) {
+      empty.remove();
+    }
+    var count = document.getElementById("item-count");
+    if (count) {
+      count.textContent = String(Number(count.textContent) + 1);
+    }
+  }
+
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var rows = document.getElementById("rows");
+    if (rows && event.detail.target === rows) {
+      rowAdded(rows);
+    }
+  });
+
   function connectBoard(table) {
     var rows = document.getElementById("rows");
     function load(id, insert) {
@@ -47,11 +66,8 @@
           }
           existing.replaceWith(row);
         } else if (insert && table.dataset.liveInsert === "true") {
-          var empty = rows.querySelector(".empty-row");
-          if (empty) {
-            empty.remove();
-          }
           rows.prepend(row);
+          rowAdded(rows);
         } else {
           return;
         }

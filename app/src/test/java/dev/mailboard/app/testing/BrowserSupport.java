@@ -9,6 +9,8 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -94,6 +96,28 @@ public final class BrowserSupport implements ExecutionCondition {
         driver.findElement(By.id("username")).sendKeys(email);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("sign-in")).click();
+    }
+
+    /**
+     * Saves what the browser shows as {@code docs/images/<name>.png} for the user guide, but only when the
+     * run asks for it with {@code -Dmailboard.screenshots=true} (see docs/development.md); otherwise it does
+     * nothing, so that ordinary test runs leave the committed images alone.
+     *
+     * @param driver the browser
+     * @param name the file name without extension, for example {@code integrations-connected}
+     */
+    public static void screenshot(WebDriver driver, String name) {
+        if (!Boolean.getBoolean("mailboard.screenshots")) {
+            return;
+        }
+        Path directory = Path.of(System.getProperty("mailboard.screenshots.dir", "../docs/images"));
+        try {
+            Files.createDirectories(directory);
+            byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+            Files.write(directory.resolve(name + ".png"), png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String tempProfile() {

@@ -90,6 +90,8 @@ class BoardBrowserTests {
         ItemView item = onlyItem();
         assertThat(browser.findElement(By.id("item-name")).getAttribute("value"))
                 .isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#rows .empty-row"))).isEmpty();
+        assertThat(browser.findElement(By.id("item-count")).getText()).isEqualTo("1");
 
         ColumnView status = column("Status");
         By statusSelect =
@@ -103,6 +105,7 @@ class BoardBrowserTests {
         browser.findElement(note).sendKeys("ask for Tom", Keys.TAB);
         wait(browser)
                 .until(d -> "ask for Tom".equals(onlyItem().value(column("Note").id())));
+        BrowserSupport.screenshot(browser, "board");
     }
 
     @Test
@@ -125,6 +128,7 @@ class BoardBrowserTests {
         By bold = By.cssSelector("#feed .update-body b, #feed .update-body strong");
         BrowserSupport.awaitVisible(browser, bold);
         assertThat(browser.findElement(bold).getText()).isEqualTo("Numbers are final");
+        BrowserSupport.screenshot(browser, "item-with-update");
         assertThat(boards.updates(Actor.user(user.id()), item.id(), 10).get(0).body())
                 .containsPattern("<(b|strong)>Numbers are final</(b|strong)>");
     }

@@ -72,6 +72,7 @@ class ConnectOutlookBrowserTests {
         assertThat(row.findElement(By.className("mailbox")).getText()).isEqualTo(mailbox);
         assertThat(row.findElement(By.className("status")).getText()).contains("connected");
         assertThat(row.findElement(By.className("scopes")).getText()).contains("Mail.Read", "User.Read");
+        BrowserSupport.screenshot(browser, "integrations-connected");
     }
 
     @Test
@@ -86,9 +87,11 @@ class ConnectOutlookBrowserTests {
     private void consent(String decision) {
         browser.get(base() + "/integrations");
         BrowserSupport.awaitVisible(browser, By.id("connect-outlook"));
+        BrowserSupport.screenshot(browser, "integrations");
         browser.findElement(By.id("connect-outlook")).click();
         BrowserSupport.awaitVisible(browser, By.id("login"));
         assertThat(browser.getPageSource()).contains("Mail.Read").doesNotContain("Mail.Send");
+        BrowserSupport.screenshot(browser, "consent");
         WebElement login = browser.findElement(By.id("login"));
         login.clear();
         login.sendKeys(mailbox);

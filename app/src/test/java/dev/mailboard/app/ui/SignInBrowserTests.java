@@ -37,6 +37,7 @@ class SignInBrowserTests {
                 browser, base(), MailboardIntegrationTest.ADMIN_EMAIL, MailboardIntegrationTest.ADMIN_PASSWORD);
         BrowserSupport.awaitVisible(browser, By.id("logout"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Welcome");
+        BrowserSupport.screenshot(browser, "home");
 
         browser.findElement(By.id("logout")).click();
         BrowserSupport.awaitVisible(browser, By.id("sign-in"));
