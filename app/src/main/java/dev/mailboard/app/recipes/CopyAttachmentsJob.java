@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,6 +28,8 @@ import org.springframework.web.util.HtmlUtils;
  */
 @Component
 class CopyAttachmentsJob implements JobHandler<CopyAttachments> {
+
+    private static final Logger log = LoggerFactory.getLogger(CopyAttachmentsJob.class);
 
     private final RecipeRepository recipes;
     private final RunRepository runs;
@@ -69,6 +73,7 @@ class CopyAttachmentsJob implements JobHandler<CopyAttachments> {
         try {
             files = attachments.files(recipe.get().connectionId(), command.messageId());
         } catch (MailboxUnavailableException | ConnectionUnavailableException e) {
+            log.warn("Attachments of message {} could not be read for now: {}", command.messageId(), e.getMessage());
             return JobOutcome.retryAfter(Duration.ofMinutes(1), "attachments could not be read: " + e.getMessage());
         }
         MailFacts mail = run.get().facts();

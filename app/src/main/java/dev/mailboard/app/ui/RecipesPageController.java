@@ -6,7 +6,9 @@ import dev.mailboard.app.boards.BoardId;
 import dev.mailboard.app.boards.BoardView;
 import dev.mailboard.app.boards.Boards;
 import dev.mailboard.app.boards.ColumnView;
+import dev.mailboard.app.connections.ConnectionUnavailableException;
 import dev.mailboard.app.connections.Connections;
+import dev.mailboard.app.mail.MailboxUnavailableException;
 import dev.mailboard.app.recipes.InvalidRecipeException;
 import dev.mailboard.app.recipes.PreviewLine;
 import dev.mailboard.app.recipes.RecipeId;
@@ -64,6 +66,8 @@ class RecipesPageController {
             return form(user, form, previews.preview(user, form.draft(), RecipePreviews.DEFAULT_COUNT), null, model);
         } catch (InvalidRecipeException e) {
             return form(user, form, null, e.getMessage(), model);
+        } catch (MailboxUnavailableException | ConnectionUnavailableException e) {
+            return form(user, form, null, "The mailbox could not be read for the preview: " + e.getMessage(), model);
         }
     }
 
