@@ -232,6 +232,48 @@ class RecipeProcessingIntegrationTests {
     }
 
     @Test
+    void aFailedWriteIsLoggedAsFailedAndItsReplayAfterAFixCreatesTheItemOnce() {
+        String badStatus = RecipeFixtures.createItemAction(setup).replace("\"New\"", "\"No such label\"");
+        String anyMail = "{\"type\":\"allOf\",\"conditions\":[]}";
+        assertThat(setup.owner()
+                        .client()
+                        .json(
+                                "PUT",
+                                "/api/v1/recipes/" + recipe,
+                                RecipeFixtures.recipeJson(setup, setup.board().id(), anyMail, badStatus))
+                        .statusCode())
+                .isEqualTo(200);
+        publish(mail(setup, "Order with a bad mapping", "ana@buyer.example", Set.of()));
+        JsonNode failed = awaitRuns(1).get(0);
+        assertThat(failed.path("outcome").asString()).isEqualTo("FAILED");
+        assertThat(failed.path("summary").asString()).startsWith("failed: ").contains("State");
+        assertThat(items()).isEmpty();
+
+        assertThat(setup.owner()
+                        .client()
+                        .json(
+                                "PUT",
+                                "/api/v1/recipes/" + recipe,
+                                RecipeFixtures.recipeJson(
+                                        setup, setup.board().id(), anyMail, RecipeFixtures.createItemAction(setup)))
+                        .statusCode())
+                .isEqualTo(200);
+        String replay =
+                "/api/v1/recipes/" + recipe + "/runs/" + failed.path("id").asLong() + "/replay";
+        assertThat(json(setup.owner().client().json("POST", replay, ""))
+                        .path("outcome")
+                        .asString())
+                .isEqualTo("CREATED");
+        assertThat(json(setup.owner().client().json("POST", replay, ""))
+                        .path("outcome")
+                        .asString())
+                .isEqualTo("CREATED");
+        assertThat(items())
+                .singleElement()
+                .satisfies(i -> assertThat(i.value(setup.status().id())).isEqualTo("New"));
+    }
+
+    @Test
     void anOwnerRemovedFromTheBoardPausesTheRecipeInsteadOfWriting() {
         RecipeFixtures.Person admin =
                 RecipeFixtures.person(accounts, port, setup.account(), dev.mailboard.app.accounts.Role.ADMIN);
