@@ -4,6 +4,7 @@ import static dev.mailboard.app.recipes.RecipeFixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailboard.app.accounts.Accounts;
+import dev.mailboard.app.accounts.AuditLog;
 import dev.mailboard.app.accounts.Role;
 import dev.mailboard.app.boards.Actor;
 import dev.mailboard.app.boards.BoardId;
@@ -36,6 +37,9 @@ class RecipeAuthorizationIntegrationTests {
 
     @Autowired
     Connections connections;
+
+    @Autowired
+    AuditLog audit;
 
     private RecipeFixtures.Setup setup;
     private RecipeId recipe;
