@@ -1,0 +1,136 @@
+package dev.mailboard.app.recipes;
+
+import dev.mailboard.app.boards.Actor;
+import dev.mailboard.app.boards.BoardAccessDeniedException;
+import dev.mailboard.app.boards.BoardNotFoundException;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs a recipe on one mail: decides without a transaction, then writes the item or update and the run-log
+ * row in one transaction (S-27). The run row's unique key on (recipe, message) makes a second delivery of
+ * the same mail, on any instance, find the first outcome and write nothing.
+ */
+@Component
+class RecipeRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(RecipeRunner.class);
+
+    private final Planner planner;
+    private final PlanExecution execution;
+    private final RunRepository runs;
+    private final RecipeRepository recipes;
+    private final TransactionTemplate write;
+    private final TransactionTemplate outside;
+    private final Clock clock;
+
+    RecipeRunner(
+            Planner planner,
+            PlanExecution execution,
+            RunRepository runs,
+            RecipeRepository recipes,
+            PlatformTransactionManager transactions,
+            Clock clock) {
+        this.planner = planner;
+        this.execution = execution;
+        this.runs = runs;
+        this.recipes = recipes;
+        this.write = new TransactionTemplate(transactions);
+        this.write.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.outside = new TransactionTemplate(transactions);
+        this.outside.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
+        this.clock = clock;
+    }
+
+    /** Runs a recipe on a newly received mail, unless (recipe, mail) already has an outcome. */
+    void run(Recipe recipe, MailFacts mail) {
+        if (runs.find(recipe.id(), mail.messageId()).isPresent()) {
+            return;
+        }
+        Plan plan = plan(recipe, mail);
+        try {
+            write.executeWithoutResult(status -> {
+                if (runs.claim(recipe.id(), mail, clock.instant())) {
+                    finish(recipe, mail, plan, false);
+                }
+            });
+        } catch (BoardAccessDeniedException | BoardNotFoundException e) {
+            lostAccess(recipe, mail, e, false);
+        } catch (RuntimeException e) {
+            failed(recipe, mail, e, false);
+        }
+    }
+
+    /** Runs a recipe again on the stored facts of a skipped or failed run; answers the run's new state. */
+    RunView replay(Recipe recipe, long runId) {
+        RunRepository.StoredRun stored =
+                runs.lock(recipe.id(), runId).orElseThrow(() -> new RecipeNotFoundException("run " + runId));
+        MailFacts mail = stored.facts();
+        if (!stored.view().replayable() || mail == null) {
+            return stored.view();
+        }
+        Plan plan = plan(recipe, mail);
+        try {
+            write.executeWithoutResult(status -> {
+                RunRepository.StoredRun locked = runs.lock(recipe.id(), runId).orElseThrow();
+                if (locked.view().replayable()) {
+                    finish(recipe, mail, plan, true);
+                }
+            });
+        } catch (BoardAccessDeniedException | BoardNotFoundException e) {
+            lostAccess(recipe, mail, e, true);
+        } catch (RuntimeException e) {
+            failed(recipe, mail, e, true);
+        }
+        return runs.find(recipe.id(), mail.messageId()).orElseThrow();
+    }
+
+    private Plan plan(Recipe recipe, MailFacts mail) {
+        Plan plan = outside.execute(status -> planner.plan(recipe, mail));
+        if (plan == null) {
+            throw new IllegalStateException("no plan");
+        }
+        return plan;
+    }
+
+    private void finish(Recipe recipe, MailFacts mail, Plan plan, boolean replay) {
+        Result result = execution.execute(recipe, mail, plan);
+        runs.finish(recipe.id(), mail.messageId(), result, clock.instant(), replay);
+    }
+
+    private void lostAccess(Recipe recipe, MailFacts mail, RuntimeException e, boolean replay) {
+        String reason = "owner lost access (" + e.getMessage() + ")";
+        write.executeWithoutResult(status -> {
+            recipes.pause(recipe.id(), Recipe.PausedBy.OWNER, "Paused: " + reason, clock.instant());
+            record(recipe, mail, Result.skipped(reason), replay);
+        });
+    }
+
+    private void failed(Recipe recipe, MailFacts mail, RuntimeException e, boolean replay) {
+        log.warn(
+                "Recipe {} failed on message {}: {}",
+                recipe.id(),
+                mail.messageId(),
+                e.getClass().getSimpleName());
+        String message = e.getMessage();
+        write.executeWithoutResult(status -> record(
+                recipe, mail, Result.failed(message == null ? e.getClass().getSimpleName() : message), replay));
+    }
+
+    private void record(Recipe recipe, MailFacts mail, Result result, boolean replay) {
+        runs.claim(recipe.id(), mail, clock.instant());
+        runs.finish(recipe.id(), mail.messageId(), result, clock.instant(), replay);
+    }
+
+    /** The actor a recipe writes as: an integration acting for its owner ("via email from ..."). */
+    static Actor actor(Recipe recipe, MailFacts mail) {
+        String source = mail.fromAddress().isBlank() ? "unknown sender" : mail.fromAddress();
+        return Actor.integration(
+                recipe.ownerId(), recipe.name(), source.length() > 320 ? source.substring(0, 320) : source);
+    }
+}
