@@ -1,0 +1,207 @@
+package dev.mailboard.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailboard.app.accounts.AccountView;
+import dev.mailboard.app.accounts.Accounts;
+import dev.mailboard.app.accounts.NewUser;
+import dev.mailboard.app.accounts.Role;
+import dev.mailboard.app.accounts.UserView;
+import dev.mailboard.app.boards.Actor;
+import dev.mailboard.app.boards.BoardView;
+import dev.mailboard.app.boards.Boards;
+import dev.mailboard.app.boards.ColumnType;
+import dev.mailboard.app.boards.NewBoard;
+import dev.mailboard.app.boards.NewColumn;
+import dev.mailboard.app.testing.BrowserSupport;
+import dev.mailboard.app.testing.MailboardIntegrationTest;
+import dev.mailboard.app.testing.SandboxConsent;
+import dev.mailboard.app.testing.TestClient;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The story of journeys 2 to 4 in a real browser on the embedded defaults, with mail delivered through the
+ * sandbox's control API and everything after that done by Mailboard over real HTTP: connect, set up a recipe
+ * with a condition, preview it, switch it on; a matching mail becomes one item that appears on the open
+ * board by itself, a mail that does not match shows its skip reason in the run log, and a reply to the first
+ * mail becomes an update on the same item.
+ */
+@MailboardIntegrationTest
+@ExtendWith(BrowserSupport.class)
+class MailJourneyBrowserTests {
+
+    private static final String PASSWORD = "mail-journey-password-1";
+    private static final Duration MAIL_PATH = Duration.ofSeconds(30);
+    private static final Pattern ITEM_LINK = Pattern.compile("/items/(\\d+)");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Boards boards;
+
+    private WebDriver browser;
+    private WebDriver watcher;
+    private UserView user;
+    private BoardView board;
+    private String mailbox;
+    private TestClient sandbox;
+
+    @BeforeEach
+    void open() {
+        AccountView account =
+                accounts.createAccount("Journey " + UUID.randomUUID().toString().substring(0, 6));
+        user = accounts.createUser(
+                new NewUser(
+                        account.id(),
+                        "journey-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test",
+                        "Journey User",
+                        Role.MEMBER),
+                PASSWORD);
+        board = boards.createBoard(Actor.user(user.id()), new NewBoard("Support " + UUID.randomUUID(), ""));
+        boards.addColumn(Actor.user(user.id()), board.id(), new NewColumn("Requester", ColumnType.EMAIL, List.of()));
+        mailbox = "support-" + UUID.randomUUID().toString().substring(0, 8) + "@sandbox.example.test";
+        sandbox = TestClient.anonymous(port);
+        SandboxConsent.createMailbox(sandbox, mailbox);
+        browser = BrowserSupport.open();
+        BrowserSupport.signIn(browser, base(), user.email(), PASSWORD);
+        BrowserSupport.awaitVisible(browser, By.id("logout"));
+    }
+
+    @AfterEach
+    void quit() {
+        browser.quit();
+        if (watcher != null) {
+            watcher.quit();
+        }
+    }
+
+    @Test
+    void mailBecomesAnItemLiveItsReplyAnUpdateAndTheRunLogSaysWhatHappened() {
+        connectMailbox();
+        deliver("Order 1 for blue widgets", "An order from before the recipe", null);
+
+        setUpRecipeAndPreview();
+        BrowserSupport.screenshot(browser, "recipe-preview");
+        browser.findElement(By.id("save-button")).click();
+        BrowserSupport.awaitVisible(browser, By.id("run-log"));
+        assertThat(browser.findElement(By.id("state")).getText()).contains("On.");
+        String recipePage = browser.getCurrentUrl();
+
+        watcher = BrowserSupport.open();
+        BrowserSupport.signIn(watcher, base(), user.email(), PASSWORD);
+        BrowserSupport.awaitVisible(watcher, By.id("logout"));
+        watcher.get(base() + "/boards/" + board.id());
+        new WebDriverWait(watcher, Duration.ofSeconds(10))
+                .until(ExpectedConditions.attributeToBe(By.id("board-table"), "data-live", "connected"));
+
+        String orderMessageId = deliver("Order 6 for red widgets", "Please send six red widgets.", null);
+        deliver("Lunch on Friday", "Who is in?", null);
+
+        By orderRow = By.xpath("//tbody[@id='rows']/tr[contains(., 'Order 6 for red widgets')]");
+        new WebDriverWait(watcher, MAIL_PATH).until(ExpectedConditions.visibilityOfElementLocated(orderRow));
+        assertThat(watcher.findElement(orderRow).getText()).contains("buyer@shop.example");
+        BrowserSupport.screenshot(watcher, "board-item-from-mail");
+
+        browser.get(recipePage);
+        Awaitility.await().atMost(MAIL_PATH).untilAsserted(() -> {
+            browser.navigate().refresh();
+            assertThat(browser.findElements(By.cssSelector("#runs tr.run.created")))
+                    .hasSize(1);
+            assertThat(browser.findElements(By.cssSelector("#runs tr.run.skipped")))
+                    .hasSize(1);
+        });
+        assertThat(browser.findElement(By.cssSelector("#runs tr.run.skipped")).getText())
+                .contains("Lunch on Friday", "subject");
+        WebElement created = browser.findElement(By.cssSelector("#runs tr.run.created"));
+        assertThat(created.getText()).contains("Order 6 for red widgets", "created item #");
+        String itemPath = created.findElement(By.cssSelector("td.summary a")).getAttribute("href");
+        Matcher itemId = ITEM_LINK.matcher(itemPath);
+        assertThat(itemId.find()).isTrue();
+
+        deliver("Re: Order 6 for red widgets", "Make it seven, please.", orderMessageId);
+
+        Awaitility.await().atMost(MAIL_PATH).untilAsserted(() -> {
+            browser.navigate().refresh();
+            assertThat(browser.findElements(By.cssSelector("#runs tr.run.updated")))
+                    .hasSize(1);
+        });
+        assertThat(browser.findElements(By.cssSelector("#runs tr.run.created"))).hasSize(1);
+        BrowserSupport.screenshot(browser, "recipe-run-log");
+        browser.get(itemPath);
+        BrowserSupport.awaitVisible(browser, By.id("feed"));
+        assertThat(browser.findElement(By.id("feed")).getText())
+                .contains("Make it seven, please.")
+                .contains("Please send six red widgets.");
+        assertThat(watcher.findElements(orderRow)).hasSize(1);
+    }
+
+    private void connectMailbox() {
+        browser.get(base() + "/integrations");
+        BrowserSupport.awaitVisible(browser, By.id("connect-outlook"));
+        browser.findElement(By.id("connect-outlook")).click();
+        BrowserSupport.awaitVisible(browser, By.id("login"));
+        WebElement login = browser.findElement(By.id("login"));
+        login.clear();
+        login.sendKeys(mailbox);
+        browser.findElement(By.cssSelector("button[value='accept']")).click();
+        BrowserSupport.awaitVisible(browser, By.id("notice"));
+    }
+
+    private void setUpRecipeAndPreview() {
+        browser.findElement(By.id("nav-recipes")).click();
+        BrowserSupport.awaitVisible(browser, By.id("new-recipe"));
+        browser.findElement(By.id("new-recipe")).click();
+        BrowserSupport.awaitVisible(browser, By.id("board-choice"));
+        new Select(browser.findElement(By.id("board-choice"))).selectByVisibleText(board.name());
+        browser.findElement(By.cssSelector("#choose-board button")).click();
+        BrowserSupport.awaitVisible(browser, By.id("sender-column"));
+        browser.findElement(By.id("name")).sendKeys("Orders from the support inbox");
+        browser.findElement(By.id("subject-contains")).sendKeys("order");
+        new Select(browser.findElement(By.id("sender-column"))).selectByVisibleText("Requester (email)");
+
+        browser.findElement(By.id("preview-button")).click();
+        BrowserSupport.awaitVisible(browser, By.id("preview"));
+        assertThat(browser.findElements(By.cssSelector("#preview tr.preview-match")))
+                .anySatisfy(row -> assertThat(row.getText()).contains("Order 1 for blue widgets"));
+        BrowserSupport.awaitVisible(browser, By.id("save-button"));
+    }
+
+    /** Delivers a mail into the mailbox's Inbox through the sandbox; answers its Internet Message-ID. */
+    private String deliver(String subject, String text, String inReplyTo) {
+        String json = "{\"from\":{\"name\":\"Buyer\",\"address\":\"buyer@shop.example\"},\"to\":[\"" + mailbox
+                + "\"],\"subject\":\"" + subject + "\",\"bodyText\":\"" + text + "\""
+                + (inReplyTo == null ? "" : ",\"inReplyTo\":\"" + inReplyTo + "\"") + "}";
+        HttpResponse<String> response = sandbox.json("POST", "/sandbox/mailboxes/" + mailbox + "/messages", json);
+        assertThat(response.statusCode()).isEqualTo(201);
+        Matcher id =
+                Pattern.compile("\"internetMessageId\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+        assertThat(id.find()).isTrue();
+        return id.group(1);
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+}
