@@ -5,8 +5,12 @@ import dev.mailboard.app.connections.ConnectionRemoved;
 import dev.mailboard.app.connections.ConnectionRestored;
 import dev.mailboard.app.jobs.JobRequest;
 import dev.mailboard.app.webhooks.NotificationsStored;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -18,7 +22,7 @@ import org.springframework.stereotype.Component;
  * and catches up; a removed one loses its watch and subscriptions.
  */
 @Component
-class MailEvents {
+class MailEvents implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(MailEvents.class);
 
@@ -26,6 +30,12 @@ class MailEvents {
     private final WatchRepository watches;
     private final MailSubscriptions subscriptions;
     private final CatchUp catchUp;
+    private final AtomicBoolean drainRequested = new AtomicBoolean();
+    private final ExecutorService enqueuer = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "mail-drain-enqueuer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     MailEvents(MailQueue jobs, WatchRepository watches, MailSubscriptions subscriptions, CatchUp catchUp) {
         this.jobs = jobs;
@@ -34,15 +44,30 @@ class MailEvents {
         this.catchUp = catchUp;
     }
 
-    /** Runs on the webhook's thread after its commit: only a job insert, never Graph (S-22). */
+    /**
+     * Runs on the webhook's thread after its commit, so it only hands off: one thread enqueues a drain job,
+     * and stored batches arriving meanwhile share the next one (S-22: no extra database work per request).
+     */
     @EventListener
     void on(NotificationsStored stored) {
+        if (drainRequested.compareAndSet(false, true)) {
+            enqueuer.execute(this::enqueueDrain);
+        }
+    }
+
+    private void enqueueDrain() {
+        drainRequested.set(false);
         try {
             jobs.enqueue(MailCommands.DrainInbox.request());
         } catch (DataAccessException e) {
             // The entries are stored; the sweep picks them up.
             log.warn("Could not enqueue an inbox drain: {}", e.toString());
         }
+    }
+
+    @Override
+    public void destroy() {
+        enqueuer.shutdown();
     }
 
     @ApplicationModuleListener

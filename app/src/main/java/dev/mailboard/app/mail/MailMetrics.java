@@ -6,7 +6,10 @@ import java.time.Clock;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
 
-/** Gauges of the mail path (S-73): how soon the first subscription expires. Counters live where things happen. */
+/**
+ * Meters of the mail path (S-73): how soon the first subscription expires, and the count of messages catch-up
+ * found that notifications missed (registered at zero here, counted in {@link CatchUp}).
+ */
 @Component
 class MailMetrics {
 
@@ -22,5 +25,6 @@ class MailMetrics {
                 .description("Seconds until the first Graph subscription expires; NaN when there is none")
                 .baseUnit("seconds")
                 .register(registry);
+        registry.counter("mailboard.mail.catch.up.found");
     }
 }
