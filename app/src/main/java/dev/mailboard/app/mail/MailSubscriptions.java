@@ -93,9 +93,15 @@ class MailSubscriptions implements SubscriptionVerifier {
             if (e.kind() != GraphException.Kind.CONFLICT) {
                 throw e;
             }
-            // Graph keeps one subscription per resource and change type: one we lost track of (its
-            // clientState is gone) is deleted and created again.
-            deleteOrphans(access, Set.of());
+            // Graph keeps one subscription per resource and change type: one no row knows (its clientState
+            // is gone) is deleted and created again; one another instance just stored is kept.
+            Set<String> known = subscriptions.forConnection(connection).stream()
+                    .map(SubscriptionRepository.Stored::id)
+                    .collect(Collectors.toSet());
+            if (!known.isEmpty()) {
+                return;
+            }
+            deleteOrphans(access, known);
             created = create(access, clientState);
         }
         Instant expires = Objects.requireNonNullElse(
