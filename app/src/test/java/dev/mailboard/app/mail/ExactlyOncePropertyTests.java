@@ -43,7 +43,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>The drain and catch-up classes themselves are exercised against the sandbox in the integration tests;
  * here a small model stands for their "which ids reach the publish step" part.
  */
-class ExactlyOnceProperties {
+class ExactlyOncePropertyTests {
 
     private static final AccountId ACCOUNT = new AccountId(UUID.randomUUID());
     private static JdbcDataSource dataSource;
