@@ -6,6 +6,7 @@ import dev.mailboard.app.connections.vault.SecretToken;
 import dev.mailboard.app.connections.vault.StoredTokens;
 import dev.mailboard.app.connections.vault.TokenVault;
 import dev.mailboard.app.connections.vault.TokenVersionConflictException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +41,7 @@ class TokenRefresh {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final OAuthProperties properties;
+    private final MeterRegistry meters;
 
     TokenRefresh(
             OAuthProvider provider,
@@ -50,7 +52,8 @@ class TokenRefresh {
             ConnectionNotices notices,
             ApplicationEventPublisher events,
             Clock clock,
-            OAuthProperties properties) {
+            OAuthProperties properties,
+            MeterRegistry meters) {
         this.provider = provider;
         this.endpoint = endpoint;
         this.vault = vault;
@@ -60,6 +63,9 @@ class TokenRefresh {
         this.events = events;
         this.clock = clock;
         this.properties = properties;
+        this.meters = meters;
+        meters.counter("mailboard.connections.token.refresh.failures", "outcome", "temporary");
+        meters.counter("mailboard.connections.token.refresh.failures", "outcome", "needs_reconnect");
     }
 
     OAuthTokens refresh(ConnectionView connection, StoredTokens stored) {
@@ -94,6 +100,8 @@ class TokenRefresh {
                 ? "the provider answered " + AuthorizationFlow.safeCode(refused.error())
                 : result instanceof TokenResult.Failed failed ? failed.reason() : "no answer";
         connections.failing(connection.id(), clock.instant());
+        meters.counter("mailboard.connections.token.refresh.failures", "outcome", "temporary")
+                .increment();
         audit.refreshFailed(connection, reason);
         log.warn("Refreshing the token of connection {} failed for now: {}", connection.id(), reason);
         throw new ConnectionUnavailableException(
@@ -117,6 +125,8 @@ class TokenRefresh {
     private OAuthTokens lost(ConnectionView connection, String reason) {
         Instant now = clock.instant();
         connections.needsReconnect(connection.id(), now);
+        meters.counter("mailboard.connections.token.refresh.failures", "outcome", "needs_reconnect")
+                .increment();
         audit.needsReconnect(connection, reason);
         notices.needsReconnect(connection, now);
         events.publishEvent(

@@ -5,6 +5,7 @@ import dev.mailboard.app.connections.ConnectionId;
 import dev.mailboard.app.connections.ConnectionUnavailableException;
 import dev.mailboard.app.connections.ConnectionView;
 import dev.mailboard.app.connections.Connections;
+import dev.mailboard.app.jobs.JobRequest;
 import dev.mailboard.app.mail.graph.GraphAccess;
 import dev.mailboard.app.mail.graph.GraphClient;
 import dev.mailboard.app.mail.graph.GraphException;
@@ -25,13 +26,24 @@ public class Mailboxes {
     private final AccessTokens tokens;
     private final GraphClient graph;
     private final WatchRepository watches;
+    private final MailQueue jobs;
+    private final CatchUp catchUp;
     private final Clock clock;
 
-    Mailboxes(Connections connections, AccessTokens tokens, GraphClient graph, WatchRepository watches, Clock clock) {
+    Mailboxes(
+            Connections connections,
+            AccessTokens tokens,
+            GraphClient graph,
+            WatchRepository watches,
+            MailQueue jobs,
+            CatchUp catchUp,
+            Clock clock) {
         this.connections = connections;
         this.tokens = tokens;
         this.graph = graph;
         this.watches = watches;
+        this.jobs = jobs;
+        this.catchUp = catchUp;
         this.clock = clock;
     }
 
@@ -46,7 +58,12 @@ public class Mailboxes {
     @Transactional
     public void watch(ConnectionId connection, Instant since) {
         ConnectionView view = connections.find(connection).orElseThrow(() -> removed(connection));
-        watches.insertIfAbsent(connection, view.accountId(), since, clock.instant());
+        if (watches.insertIfAbsent(connection, view.accountId(), since, clock.instant())) {
+            // Both run after the commit: the subscription, and a first delta round that publishes what
+            // arrived since {@code since} and sets the delta link.
+            LifecycleEvents.ensure(jobs, connection);
+            catchUp.request(connection);
+        }
     }
 
     /**
@@ -56,7 +73,10 @@ public class Mailboxes {
      */
     @Transactional
     public void unwatch(ConnectionId connection) {
-        watches.delete(connection);
+        if (watches.delete(connection)) {
+            jobs.enqueue(
+                    JobRequest.now(new MailCommands.RemoveSubscriptions(connection.value()), "unwatch:" + connection));
+        }
     }
 
     /**

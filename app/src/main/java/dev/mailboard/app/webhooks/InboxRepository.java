@@ -31,8 +31,9 @@ class InboxRepository {
     void insertAll(List<ReceivedNotification> notifications, Instant now) {
         Timestamp received = Timestamp.from(now);
         template.batchUpdate(
-                "insert into notification_inbox (subscription_id, change_type, lifecycle_event, message_id, received_at)"
-                        + " values (?, ?, ?, ?, ?)",
+                "insert into notification_inbox"
+                        + " (subscription_id, change_type, lifecycle_event, message_id, received_at, owner)"
+                        + " values (?, ?, ?, ?, ?, ?)",
                 notifications,
                 notifications.size(),
                 (statement, n) -> {
@@ -41,14 +42,16 @@ class InboxRepository {
                     setNullable(statement, 3, n.lifecycleEvent());
                     setNullable(statement, 4, n.messageId());
                     statement.setTimestamp(5, received);
+                    statement.setString(6, n.owner());
                 });
     }
 
     /** Claims due entries: locked rows are skipped so that several instances claim different ones. */
-    List<InboxEntry> claim(int max, Instant now, Instant leaseUntil) {
-        List<Long> ids = jdbc.sql("select id from notification_inbox where claimed_until is null or claimed_until < ?"
-                        + " order by id limit ? for update skip locked")
-                .params(Timestamp.from(now), max)
+    List<InboxEntry> claim(String owner, int max, Instant now, Instant leaseUntil) {
+        List<Long> ids = jdbc.sql(
+                        "select id from notification_inbox where owner = ?"
+                                + " and (claimed_until is null or claimed_until < ?) order by id limit ? for update skip locked")
+                .params(owner, Timestamp.from(now), max)
                 .query(Long.class)
                 .list();
         if (ids.isEmpty()) {
@@ -76,6 +79,15 @@ class InboxRepository {
     void release(Collection<Long> ids) {
         if (!ids.isEmpty()) {
             jdbc.sql("update notification_inbox set claimed_until = null where id in (" + placeholders(ids) + ")")
+                    .params(ids.toArray())
+                    .update();
+        }
+    }
+
+    void postpone(Collection<Long> ids, Instant until) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("update notification_inbox set claimed_until = ? where id in (" + placeholders(ids) + ")")
+                    .param(Timestamp.from(until))
                     .params(ids.toArray())
                     .update();
         }

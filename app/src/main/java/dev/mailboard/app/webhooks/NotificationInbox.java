@@ -49,15 +49,28 @@ public class NotificationInbox {
     }
 
     /**
-     * Claims up to {@code max} entries for processing, oldest first, skipping those another worker holds.
+     * Claims up to {@code max} of an owner's entries for processing, oldest first, skipping those another
+     * worker holds.
      *
+     * @param owner the module whose subscriptions' entries to claim
      * @param max how many at most
      * @param lease how long the claim holds before the entries become claimable again
      * @return the claimed entries
      */
     @Transactional
-    public List<InboxEntry> claim(int max, Duration lease) {
-        return repository.claim(max, clock.instant(), clock.instant().plus(lease));
+    public List<InboxEntry> claim(String owner, int max, Duration lease) {
+        return repository.claim(owner, max, clock.instant(), clock.instant().plus(lease));
+    }
+
+    /**
+     * Keeps claimed entries away from every worker for a while (for example a {@code Retry-After}).
+     *
+     * @param ids the entries' ids
+     * @param delay how long until they are claimable again
+     */
+    @Transactional
+    public void postpone(Collection<Long> ids, Duration delay) {
+        repository.postpone(ids, clock.instant().plus(delay));
     }
 
     /**

@@ -150,7 +150,7 @@ class NotificationEdgeIntegrationTests {
 
     /** Claims everything due, keeps this subscription's entries claimed and releases the others'. */
     private List<InboxEntry> claimFor(String subscriptionId, Duration lease) {
-        List<InboxEntry> claimed = inbox.claim(10_000, lease);
+        List<InboxEntry> claimed = inbox.claim(TestSubscriptions.OWNER, 10_000, lease);
         inbox.release(claimed.stream()
                 .filter(entry -> !entry.subscriptionId().equals(subscriptionId))
                 .map(InboxEntry::id)

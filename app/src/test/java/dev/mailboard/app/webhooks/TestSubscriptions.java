@@ -34,6 +34,14 @@ public class TestSubscriptions implements SubscriptionVerifier {
         return registered;
     }
 
+    /** The owner name of test subscriptions' inbox entries. */
+    public static final String OWNER = "tests";
+
+    @Override
+    public String owner() {
+        return OWNER;
+    }
+
     @Override
     public Optional<byte[]> clientStateHash(String subscriptionId) {
         return Optional.ofNullable(hashes.get(subscriptionId));

@@ -18,12 +18,16 @@ public final class GraphClient {
     private static final String NEWEST_FIRST = "receivedDateTime desc";
     private static final String INBOX = "inbox";
 
-    private final GraphCalls calls;
     private final long maxBodyChars;
-    private final LinkGuard links;
-    private final DeltaSync delta;
-    private final MessageBatches batches;
-    private final AttachmentCopies attachments;
+    private final GraphProperties properties;
+    private final Clock clock;
+    private final List<ClientHttpRequestInterceptor> interceptors;
+    private final MessageBatches.Sleeper sleeper;
+    private volatile Parts parts;
+
+    /** What talks to one base URL; replaced whole when the base URL becomes known (a random port). */
+    private record Parts(
+            GraphCalls calls, LinkGuard links, DeltaSync delta, MessageBatches batches, AttachmentCopies attachments) {}
 
     GraphClient(GraphProperties properties, Clock clock) {
         this(properties, clock, List.of(), MessageBatches.realSleeper());
@@ -34,26 +38,50 @@ public final class GraphClient {
             Clock clock,
             List<ClientHttpRequestInterceptor> interceptors,
             MessageBatches.Sleeper sleeper) {
-        this.calls = new GraphCalls(properties, clock, interceptors);
         this.maxBodyChars = properties.maxBodySize().toBytes();
-        this.links = new LinkGuard(properties.baseUrl(), properties.linkHost());
-        this.delta = new DeltaSync(calls, links, properties.deltaPageSize());
-        this.attachments = new AttachmentCopies(
+        this.properties = properties;
+        this.clock = clock;
+        this.interceptors = List.copyOf(interceptors);
+        this.sleeper = sleeper;
+        this.parts = parts(properties);
+    }
+
+    private Parts parts(GraphProperties settings) {
+        GraphCalls calls = new GraphCalls(settings, clock, interceptors);
+        LinkGuard links = new LinkGuard(settings.baseUrl(), settings.linkHost());
+        return new Parts(
                 calls,
-                properties.maxAttachments(),
-                properties.maxAttachmentSize().toBytes());
-        this.batches = new MessageBatches(calls, properties, sleeper, this::message);
+                links,
+                new DeltaSync(calls, links, settings.deltaPageSize()),
+                new MessageBatches(calls, settings, sleeper, this::message),
+                new AttachmentCopies(
+                        calls,
+                        settings.maxAttachments(),
+                        settings.maxAttachmentSize().toBytes()));
+    }
+
+    /** Points the client at the base URL with the port the server got (configured as port 0, in tests). */
+    void rebase(int port) {
+        java.net.URI base = properties.baseUrl();
+        if (base.getPort() == 0) {
+            parts = parts(
+                    properties.withBaseUrl(java.net.URI.create(base.toString().replaceFirst(":0(?=/|$)", ":" + port))));
+        }
     }
 
     /** The signed-in user: id, mail, user principal name and display name. */
     public GraphUser me(GraphAccess access) {
-        return calls.call(
-                access.mailbox(), "GET /me", api -> api.me(access.bearer(), "id,mail,userPrincipalName,displayName"));
+        return parts.calls()
+                .call(
+                        access.mailbox(),
+                        "GET /me",
+                        api -> api.me(access.bearer(), "id,mail,userPrincipalName,displayName"));
     }
 
     /** The Inbox's folder id, to compare with a message's {@code parentFolderId}. */
     public String inboxFolderId(GraphAccess access) {
-        return calls.call(
+        return parts.calls()
+                .call(
                         access.mailbox(),
                         "GET inbox",
                         api -> api.folder(access.bearer(), GraphCalls.IMMUTABLE_IDS, INBOX, "id"))
@@ -62,7 +90,8 @@ public final class GraphClient {
 
     /** The id of the newest Inbox message, if the Inbox has any (the connection check). */
     public Optional<String> newestInboxMessageId(GraphAccess access) {
-        return calls
+        return parts
+                .calls()
                 .call(
                         access.mailbox(),
                         "GET inbox messages",
@@ -92,7 +121,8 @@ public final class GraphClient {
     /** The newest {@code count} (1 to 1000) Inbox messages, newest first, for dry runs. */
     public List<GraphMessage> recentInboxMessages(GraphAccess access, int count) {
         int top = Math.max(1, Math.min(1000, count));
-        return calls
+        return parts
+                .calls()
                 .call(
                         access.mailbox(),
                         "GET inbox messages",
@@ -111,12 +141,12 @@ public final class GraphClient {
 
     /** A message's attachments: content for those within the limits, references for the rest (S-57). */
     public List<FetchedAttachment> attachments(GraphAccess access, String messageId) {
-        return attachments.fetch(access, messageId);
+        return parts.attachments().fetch(access, messageId);
     }
 
     /** Messages by id through {@code $batch} (20 per batch), with an outcome per id. */
     public GraphBatchResult messages(GraphAccess access, List<String> messageIds) {
-        return batches.fetch(access, messageIds);
+        return parts.batches().fetch(access, messageIds);
     }
 
     /**
@@ -124,29 +154,31 @@ public final class GraphClient {
      * null, from the start. Store the new delta link only from a {@link DeltaRound.Complete}.
      */
     public DeltaRound delta(GraphAccess access, String folder, @Nullable String deltaLink) {
-        return delta.round(access, folder, deltaLink);
+        return parts.delta().round(access, folder, deltaLink);
     }
 
     /** Creates a subscription with immutable ids in its notifications; Graph validates the URLs first. */
     public GraphSubscription createSubscription(GraphAccess access, NewSubscription subscription) {
-        return calls.call(
-                access.mailbox(),
-                "POST /subscriptions",
-                api -> api.createSubscription(access.bearer(), GraphCalls.IMMUTABLE_IDS, subscription));
+        return parts.calls()
+                .call(
+                        access.mailbox(),
+                        "POST /subscriptions",
+                        api -> api.createSubscription(access.bearer(), GraphCalls.IMMUTABLE_IDS, subscription));
     }
 
     /** Extends a subscription; trust the expiry in the answer. */
     public GraphSubscription renewSubscription(GraphAccess access, String subscriptionId, Instant expiry) {
-        return calls.call(
-                access.mailbox(),
-                "PATCH /subscriptions/{id}",
-                api -> api.updateSubscription(
-                        access.bearer(), subscriptionId, new GraphApi.SubscriptionExpiry(expiry)));
+        return parts.calls()
+                .call(
+                        access.mailbox(),
+                        "PATCH /subscriptions/{id}",
+                        api -> api.updateSubscription(
+                                access.bearer(), subscriptionId, new GraphApi.SubscriptionExpiry(expiry)));
     }
 
     /** Deletes a subscription. */
     public void deleteSubscription(GraphAccess access, String subscriptionId) {
-        calls.call(access.mailbox(), "DELETE /subscriptions/{id}", api -> {
+        parts.calls().call(access.mailbox(), "DELETE /subscriptions/{id}", api -> {
             api.deleteSubscription(access.bearer(), subscriptionId);
             return Boolean.TRUE;
         });
@@ -155,12 +187,15 @@ public final class GraphClient {
     /** This app's subscriptions for the user. */
     public List<GraphSubscription> subscriptions(GraphAccess access) {
         GraphPage<GraphSubscription> page =
-                calls.call(access.mailbox(), "GET /subscriptions", api -> api.subscriptions(access.bearer()));
+                parts.calls().call(access.mailbox(), "GET /subscriptions", api -> api.subscriptions(access.bearer()));
         List<GraphSubscription> all = new ArrayList<>(page.value());
         for (String next = page.nextLink(); next != null; next = page.nextLink()) {
-            java.net.URI link = links.check(next);
-            page = calls.call(
-                    access.mailbox(), "GET /subscriptions page", api -> api.subscriptionsPage(link, access.bearer()));
+            java.net.URI link = parts.links().check(next);
+            page = parts.calls()
+                    .call(
+                            access.mailbox(),
+                            "GET /subscriptions page",
+                            api -> api.subscriptionsPage(link, access.bearer()));
             all.addAll(page.value());
         }
         return List.copyOf(all);
@@ -168,7 +203,7 @@ public final class GraphClient {
 
     /** Sends a message at once (202 means accepted, not delivered). Prefer {@link #createDraft} + {@link #send}. */
     public void sendMail(GraphAccess access, OutgoingMessage message, boolean saveToSentItems) {
-        calls.call(access.mailbox(), "POST /me/sendMail", api -> {
+        parts.calls().call(access.mailbox(), "POST /me/sendMail", api -> {
             api.sendMail(access.bearer(), new GraphApi.SendMail(message, saveToSentItems));
             return Boolean.TRUE;
         });
@@ -176,7 +211,8 @@ public final class GraphClient {
 
     /** Saves a draft and answers its immutable id: store it before {@link #send}, so a retry cannot send twice. */
     public String createDraft(GraphAccess access, OutgoingMessage draft) {
-        return calls.call(
+        return parts.calls()
+                .call(
                         access.mailbox(),
                         "POST /me/messages",
                         api -> api.createDraft(access.bearer(), GraphCalls.IMMUTABLE_IDS, draft))
@@ -188,7 +224,7 @@ public final class GraphClient {
      * {@link GraphException} (it is no longer a draft, or it is gone) instead of sending a second copy.
      */
     public void send(GraphAccess access, String draftId) {
-        calls.call(access.mailbox(), "POST /me/messages/{id}/send", api -> {
+        parts.calls().call(access.mailbox(), "POST /me/messages/{id}/send", api -> {
             api.send(access.bearer(), GraphCalls.IMMUTABLE_IDS, draftId);
             return Boolean.TRUE;
         });
@@ -196,7 +232,7 @@ public final class GraphClient {
 
     /** Replies to a message (to its Reply-To, else its sender) with a comment above the quoted original. */
     public void reply(GraphAccess access, String messageId, String comment) {
-        calls.call(access.mailbox(), "POST /me/messages/{id}/reply", api -> {
+        parts.calls().call(access.mailbox(), "POST /me/messages/{id}/reply", api -> {
             api.reply(access.bearer(), GraphCalls.IMMUTABLE_IDS, messageId, new GraphApi.Reply(comment, null));
             return Boolean.TRUE;
         });
@@ -204,18 +240,19 @@ public final class GraphClient {
 
     /** Requests in flight for a mailbox key now (a gauge of the limiter). */
     int inFlight(String mailbox) {
-        return calls.limiter().inFlight(mailbox);
+        return parts.calls().limiter().inFlight(mailbox);
     }
 
     /** The most requests ever in flight at once for a mailbox key. */
     int peakInFlight(String mailbox) {
-        return calls.limiter().peakInFlight(mailbox);
+        return parts.calls().limiter().peakInFlight(mailbox);
     }
 
     private GraphMessage read(GraphAccess access, String messageId, String select) {
-        return calls.call(
-                access.mailbox(),
-                "GET /me/messages/{id}",
-                api -> api.message(access.bearer(), GraphCalls.IMMUTABLE_IDS, messageId, select));
+        return parts.calls()
+                .call(
+                        access.mailbox(),
+                        "GET /me/messages/{id}",
+                        api -> api.message(access.bearer(), GraphCalls.IMMUTABLE_IDS, messageId, select));
     }
 }

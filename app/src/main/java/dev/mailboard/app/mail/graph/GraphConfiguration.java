@@ -2,6 +2,8 @@ package dev.mailboard.app.mail.graph;
 
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,5 +23,15 @@ class GraphConfiguration {
                     + " https://graph.microsoft.com/v1.0, or MAILBOARD_SANDBOX_ENABLED=true");
         }
         return new GraphClient(properties, clock);
+    }
+
+    /** A base URL on port 0 (the sandbox of a server on a random port) gets the server's port once it is known. */
+    @Bean
+    ApplicationListener<WebServerInitializedEvent> graphClientPort(GraphClient client) {
+        return event -> {
+            if (event.getApplicationContext().getServerNamespace() == null) {
+                client.rebase(event.getWebServer().getPort());
+            }
+        };
     }
 }

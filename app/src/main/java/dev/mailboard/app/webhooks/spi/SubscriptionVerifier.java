@@ -15,4 +15,12 @@ public interface SubscriptionVerifier {
      * @return the hash, or empty when the subscription is unknown (or deleted, or paused)
      */
     Optional<byte[]> clientStateHash(String subscriptionId);
+
+    /**
+     * The name of the module that owns these subscriptions: notifications it accepted are stored under this
+     * name, and only that module claims them from the inbox.
+     *
+     * @return a short, stable name, for example {@code mail}
+     */
+    String owner();
 }

@@ -26,16 +26,19 @@ class ClientStateCheck {
         this.verifiers = verifiers;
     }
 
-    Verdict check(String subscriptionId, @Nullable String clientState) {
-        Optional<byte[]> expected = verifiers.stream()
-                .map(verifier -> verifier.clientStateHash(subscriptionId))
-                .flatMap(Optional::stream)
-                .findFirst();
-        if (expected.isEmpty()) {
-            return Verdict.UNKNOWN_SUBSCRIPTION;
+    /** The verdict, and the owner of the subscription when it is known. */
+    record Checked(Verdict verdict, String owner) {}
+
+    Checked check(String subscriptionId, @Nullable String clientState) {
+        for (SubscriptionVerifier verifier : verifiers) {
+            Optional<byte[]> expected = verifier.clientStateHash(subscriptionId);
+            if (expected.isPresent()) {
+                byte[] received = sha256(clientState == null ? "" : clientState);
+                boolean equal = MessageDigest.isEqual(expected.get(), received);
+                return new Checked(equal ? Verdict.VALID : Verdict.MISMATCH, verifier.owner());
+            }
         }
-        byte[] received = sha256(clientState == null ? "" : clientState);
-        return MessageDigest.isEqual(expected.get(), received) ? Verdict.VALID : Verdict.MISMATCH;
+        return new Checked(Verdict.UNKNOWN_SUBSCRIPTION, "");
     }
 
     static byte[] sha256(String value) {
