@@ -18,6 +18,7 @@ import dev.mailboard.app.connections.vault.OAuthTokens;
 import dev.mailboard.app.connections.vault.StoredTokens;
 import dev.mailboard.app.connections.vault.TokenVault;
 import dev.mailboard.app.testing.MailboardIntegrationTest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -104,7 +105,8 @@ class ConnectTokenRefreshRetryIntegrationTests {
                 new ConnectionNotices(notices),
                 events,
                 Clock.systemUTC(),
-                properties);
+                properties,
+                new SimpleMeterRegistry());
         ConnectTestSupport.Person person = ConnectTestSupport.newAdmin(accounts, port);
         connection = ConnectionLifecycleIntegrationTests.connected(
                 connections, person, ConnectTestSupport.newMailbox(person.client()));
