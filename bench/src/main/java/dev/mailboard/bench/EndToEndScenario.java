@@ -1,39 +1,47 @@
 package dev.mailboard.bench;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Email to item: mail delivered through the sandbox becomes items on a board. Targets (brief, section
  * 5): at least 1,000 emails/s at saturation, p50 under 250 ms and p99 under 1 s delivery-to-item at a
- * moderate rate. Baseline: the raw single-row INSERT rate of the same PostgreSQL, measured now, since it
- * needs nothing from the mail path.
- *
- * <p>Until the recipes API exists ({@link MailPathPreconditions}) the scenario records {@code not-run}
- * with the reason, and still reports the baseline. The steps, to implement when ingest and recipes land:
+ * moderate rate. Baseline: the raw single-row INSERT rate of the same PostgreSQL, measured in the same run.
  *
  * <ol>
- *   <li>Start Mailboard on PostgreSQL (own schema) with the embedded sandbox, jobs on, sandbox throttling
- *       off ({@code --mailboard.sandbox.throttle.enabled=false}), and a known admin password.
- *   <li>Create a sandbox mailbox: {@code POST /sandbox/mailboxes {"address","displayName"}}.
- *   <li>Sign in (form login with the page's CSRF token), create an API token, create a board
- *       ({@code POST /api/v1/boards}) and connect the mailbox: start the connect flow from the
- *       Integrations page and accept the sandbox consent page (its form POST), as the browser tests do.
- *   <li>Create a recipe "every Inbox mail creates an item in the board, subject to name"
- *       ({@code POST /api/v1/recipes}) and switch it on; wait for the subscription to exist
- *       ({@code GET /sandbox/subscriptions}).
- *   <li>Warm up: deliver 500 mails and wait for 500 items.
- *   <li>Saturation: deliver N = 20,000 mails as fast as 16 client threads can
- *       ({@code POST /sandbox/mailboxes/{address}/messages}, subject {@code bench <run> <i>}), poll
- *       {@code GET /api/v1/boards/{id}/items} (its total) until N items exist or 120 s pass. Throughput =
- *       N / (last item time - first delivery time). Report the sandbox's own delivery rate beside it.
- *   <li>Latency: deliver at a constant 200/s for 30 s (open loop), each subject carrying its index;
- *       record each delivery's 201 time, then read the items' creation times from the board API and
- *       report p50/p95/p99 of (item created - mail delivered). The two clocks are the same machine's.
- *   <li>Check exactly-once: N items, no duplicates by subject; count the run-log entries.
+ *   <li>Set up the mail path as a user would ({@link MailPath}): Mailboard on PostgreSQL with its embedded
+ *       sandbox (throttling off), a connected sandbox mailbox, a board, a recipe "every mail creates an
+ *       item".
+ *   <li>Warm up: {@value #WARM_UP} mails, wait for their items.
+ *   <li>Latency: deliver at a constant {@value #RATE}/s for {@value #LATENCY_SECONDS} s (open loop), note
+ *       each delivery's accepted time, then read the items' creation times from the database: p50/p95/p99
+ *       of (item created - mail accepted). Both clocks are this machine's.
+ *   <li>Saturation: deliver {@value #SATURATION} mails from {@value #THREADS} threads as fast as the sandbox
+ *       accepts them; throughput = mails / (last item - first delivery). The sandbox's own acceptance rate
+ *       is reported beside it.
+ *   <li>Exactly once: as many items as mails, one per subject.
  * </ol>
  */
 final class EndToEndScenario implements Scenario {
+
+    static final int WARM_UP = 200;
+    static final int RATE = 50;
+    static final int LATENCY_SECONDS = 20;
+    static final int SATURATION = 3000;
+    static final int THREADS = 16;
 
     @Override
     public String name() {
@@ -44,6 +52,11 @@ final class EndToEndScenario implements Scenario {
     public void run(ScenarioResult result) throws Exception {
         result.parameters.put("baselineThreads", 8);
         result.parameters.put("baselineSeconds", 5);
+        result.parameters.put("warmUpMails", WARM_UP);
+        result.parameters.put("latencyRatePerSecond", RATE);
+        result.parameters.put("latencySeconds", LATENCY_SECONDS);
+        result.parameters.put("saturationMails", SATURATION);
+        result.parameters.put("deliveryThreads", THREADS);
         Map<String, Object> baseline = InsertBaseline.measure(8, Duration.ofSeconds(1), Duration.ofSeconds(5));
         double insertsPerSecond = Report.number(baseline, "insertsPerSecond");
         result.baseline(
@@ -51,8 +64,7 @@ final class EndToEndScenario implements Scenario {
                 insertsPerSecond,
                 "rows/s");
         result.details.put("insertBaseline", baseline);
-        Report.progress(
-                String.format(java.util.Locale.ROOT, "e2e baseline: %.0f single-row INSERTs/s", insertsPerSecond));
+        Report.progress(String.format(Locale.ROOT, "e2e baseline: %.0f single-row INSERTs/s", insertsPerSecond));
         String missing = MailPathPreconditions.missing();
         if (!missing.isEmpty()) {
             result.notRun(missing);
@@ -61,7 +73,120 @@ final class EndToEndScenario implements Scenario {
             result.target("p99 delivery to item", "< 1 s", Double.NaN, null, "not run");
             return;
         }
-        result.notRun("the recipes API exists, but the e2e steps (see EndToEndScenario's comment and"
-                + " docs/benchmarks.md) are not implemented in the bench yet");
+        try (MailPath path = MailPath.start(name(), Profiling.jvmOptions(name()))) {
+            Report.progress("e2e: mail path set up; warming up");
+            deliverAll(path, "warm", WARM_UP);
+            int warmed = path.awaitItems(WARM_UP, Duration.ofSeconds(120));
+            if (warmed < WARM_UP) {
+                result.failed("only " + warmed + " of " + WARM_UP + " warm-up mails became items within 120 s");
+                return;
+            }
+
+            Report.progress("e2e: latency at " + RATE + " mails/s for " + LATENCY_SECONDS + " s");
+            Map<String, Instant> accepted = deliverAtRate(path, RATE, LATENCY_SECONDS);
+            int expected = WARM_UP + accepted.size();
+            path.awaitItems(expected, Duration.ofSeconds(60));
+            Map<String, Instant> created = path.itemTimes();
+            List<Double> latencies = new ArrayList<>();
+            for (Map.Entry<String, Instant> mail : accepted.entrySet()) {
+                Instant item = created.get(mail.getKey());
+                if (item != null) {
+                    latencies.add(Duration.between(mail.getValue(), item).toNanos() / 1e6);
+                }
+            }
+            Collections.sort(latencies);
+            result.latencyMs = ScenarioResult.latency(
+                    percentile(latencies, 50),
+                    percentile(latencies, 95),
+                    percentile(latencies, 99),
+                    latencies.isEmpty() ? Double.NaN : latencies.get(latencies.size() - 1));
+            result.details.put("latencyMailsDelivered", accepted.size());
+            result.details.put("latencyMailsWithItem", latencies.size());
+
+            Report.progress("e2e: saturation with " + SATURATION + " mails");
+            long start = System.nanoTime();
+            deliverAll(path, "sat", SATURATION);
+            double acceptSeconds = (System.nanoTime() - start) / 1e9;
+            int total = expected + SATURATION;
+            int reached = path.awaitItems(total, Duration.ofSeconds(180));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double throughput = (reached - expected) / seconds;
+            result.measured("emails turned into items per second at saturation", throughput, "emails/s");
+            result.ratio = throughput / insertsPerSecond;
+            result.ratioMeaning = "emails per second through the whole path / single-row INSERTs per second";
+            result.details.put("sandboxAcceptedPerSecond", SATURATION / acceptSeconds);
+            result.details.put("itemsExpected", total);
+            result.details.put("itemsFound", reached);
+            result.details.put("distinctItemNames", path.itemTimes().size());
+            result.target("emails/s at saturation", ">= 1000", throughput, throughput >= 1000, "");
+            double p50 = percentile(latencies, 50);
+            double p99 = percentile(latencies, 99);
+            result.target("p50 delivery to item", "< 250 ms", p50, p50 < 250, "at " + RATE + " mails/s");
+            result.target("p99 delivery to item", "< 1 s", p99, p99 < 1000, "at " + RATE + " mails/s");
+            result.target(
+                    "exactly once",
+                    "items = mails",
+                    reached,
+                    reached == total && path.itemTimes().size() == total,
+                    total + " mails");
+        }
+    }
+
+    /** Delivers {@code count} mails from {@link #THREADS} threads as fast as the sandbox accepts them. */
+    static void deliverAll(MailPath path, String prefix, int count) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                workers.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        path.deliver(prefix + " mail " + i);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Delivers at a constant rate (open loop); answers each subject's accepted time. */
+    private static Map<String, Instant> deliverAtRate(MailPath path, int rate, int seconds) throws Exception {
+        Map<String, Instant> accepted = new ConcurrentHashMap<>();
+        ScheduledExecutorService clock = Executors.newScheduledThreadPool(THREADS);
+        try {
+            long periodNanos = TimeUnit.SECONDS.toNanos(1) / rate;
+            int count = rate * seconds;
+            List<ScheduledFuture<?>> sends = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String subject = "rate mail " + i;
+                sends.add(clock.schedule(
+                        () -> {
+                            path.deliver(subject);
+                            accepted.put(subject, Instant.now());
+                            return null;
+                        },
+                        periodNanos * i,
+                        TimeUnit.NANOSECONDS));
+            }
+            for (ScheduledFuture<?> send : sends) {
+                send.get();
+            }
+        } finally {
+            clock.shutdownNow();
+        }
+        return accepted;
+    }
+
+    static double percentile(List<Double> sorted, int percent) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
 }

@@ -36,6 +36,8 @@ final class MailboardProcess implements AutoCloseable {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    private String adminPassword = "";
+
     private MailboardProcess(Process process, int port, Path workDir, long startedNanos) {
         this.process = process;
         this.port = port;
@@ -71,7 +73,8 @@ final class MailboardProcess implements AutoCloseable {
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(key -> key.startsWith("MAILBOARD_"));
         env.put("MAILBOARD_DATA_DIR", workDir.resolve("data").toString());
-        env.put("MAILBOARD_ADMIN_PASSWORD", randomSecret());
+        String adminPassword = randomSecret();
+        env.put("MAILBOARD_ADMIN_PASSWORD", adminPassword);
         if (options.database() != null) {
             Postgres db = options.database();
             env.put("MAILBOARD_DATABASE_URL", db.jdbcUrl());
@@ -88,7 +91,17 @@ final class MailboardProcess implements AutoCloseable {
             env.put("MAILBOARD_METRICS_PUBLIC", "true");
         }
         builder.command(command);
-        return start(builder, port, workDir);
+        MailboardProcess started = start(builder, port, workDir);
+        started.adminPassword = adminPassword;
+        return started;
+    }
+
+    /** The first admin's address, as Mailboard's default configuration names it. */
+    static final String ADMIN_EMAIL = "admin@mailboard.local";
+
+    /** The first admin's password (set by this process's environment), or empty for a sandbox process. */
+    String adminPassword() {
+        return adminPassword;
     }
 
     /** Starts the standalone sandbox in memory (no data directory). */

@@ -110,7 +110,8 @@ class ConnectTokenRefreshRetryIntegrationTests {
         ConnectTestSupport.Person person = ConnectTestSupport.newAdmin(accounts, port);
         connection = ConnectionLifecycleIntegrationTests.connected(
                 connections, person, ConnectTestSupport.newMailbox(person.client()));
-        ConnectionLifecycleIntegrationTests.expire(vault, connection);
+        // The token stays valid, so the service's own background refresher leaves this connection alone and
+        // only the refresh under test talks to a token endpoint.
     }
 
     @AfterEach
@@ -124,8 +125,8 @@ class ConnectTokenRefreshRetryIntegrationTests {
 
         OAuthTokens tokens = refresh.refresh(connection, stored());
 
-        assertThat(tokens.accessToken().reveal()).isEqualTo("at-after-retries");
-        assertThat(stored().tokens().accessToken().reveal()).isEqualTo("at-after-retries");
+        assertThat(grantedByWireMock(tokens)).isTrue();
+        assertThat(grantedByWireMock(stored().tokens())).isTrue();
         assertThat(wiremock.getAllServeEvents()).hasSize(3);
         assertThat(repository.find(connection.id()).orElseThrow().status()).isEqualTo(ConnectionStatus.ACTIVE);
     }
@@ -153,7 +154,7 @@ class ConnectTokenRefreshRetryIntegrationTests {
 
         OAuthTokens tokens = refresh.refresh(connection, stored());
 
-        assertThat(tokens.accessToken().reveal()).isEqualTo("at-after-retries");
+        assertThat(grantedByWireMock(tokens)).isTrue();
         assertThat(wiremock.getAllServeEvents()).hasSize(2);
     }
 
@@ -171,6 +172,11 @@ class ConnectTokenRefreshRetryIntegrationTests {
 
         assertThat(wiremock.getAllServeEvents()).hasSize(1);
         assertThat(repository.find(connection.id()).orElseThrow().status()).isEqualTo(ConnectionStatus.ACTIVE);
+    }
+
+    /** Compares without ever printing a token in a failure message. */
+    private static boolean grantedByWireMock(OAuthTokens tokens) {
+        return "at-after-retries".equals(tokens.accessToken().reveal());
     }
 
     private StoredTokens stored() {
