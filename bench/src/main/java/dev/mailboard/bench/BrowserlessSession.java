@@ -65,8 +65,11 @@ final class BrowserlessSession {
         URI action = authorize.resolve(unescape(find(FORM_ACTION, consent, "the consent form")));
         URI callback = URI.create(location(postForm(action, form)));
         HttpResponse<String> back = send(HttpRequest.newBuilder(callback).GET());
-        if (back.statusCode() != 302 || location(back).contains("error")) {
-            throw new IllegalStateException("Connecting the mailbox failed: HTTP " + back.statusCode());
+        String landing = location(back);
+        if (back.statusCode() != 302 || landing.contains("error")) {
+            int query = landing.indexOf('?');
+            throw new IllegalStateException("Connecting the mailbox failed: HTTP " + back.statusCode() + " to "
+                    + (query < 0 ? landing : landing.substring(0, query)));
         }
     }
 

@@ -67,10 +67,17 @@ final class MailPath implements AutoCloseable {
         HttpResponse<String> created =
                 post("/sandbox/mailboxes", "{\"address\":\"" + mailbox + "\",\"displayName\":\"Bench mailbox\"}");
         check(created, 201, "creating the sandbox mailbox");
-        BrowserlessSession user = new BrowserlessSession(mailboard.uri("/"));
+        // the host name Mailboard's public URL uses, so that the session cookie follows the OAuth redirects
+        URI base = mailboard.uri("/");
+        BrowserlessSession user = new BrowserlessSession(URI.create("http://localhost:" + base.getPort() + "/"));
         user.signIn(MailboardProcess.ADMIN_EMAIL, mailboard.adminPassword());
         user.connectSandboxMailbox(mailbox);
-        String connectionId = firstId(user.get("/api/v1/connections").body(), "connection");
+        HttpResponse<String> connections = user.get("/api/v1/connections");
+        if (!connections.body().contains(mailbox)) {
+            throw new IllegalStateException(
+                    "The mailbox is not connected: /api/v1/connections answered HTTP " + connections.statusCode());
+        }
+        String connectionId = firstId(connections.body(), "connection");
         HttpResponse<String> board = user.json("POST", "/api/v1/boards", "{\"name\":\"Bench inbox\"}");
         check(board, 201, "creating the board");
         boardId = UUID.fromString(firstId(board.body(), "board"));

@@ -93,8 +93,9 @@ public class Connections {
     }
 
     /**
-     * Disconnects: destroys the tokens and their data key, deletes the connection and publishes
-     * {@link ConnectionRemoved} (S-18). The owner or an account admin may do it.
+     * Disconnects: publishes {@link ConnectionDisconnecting} while the tokens still work (the Graph
+     * subscriptions are deleted then), destroys the tokens and their data key, deletes the connection and
+     * publishes {@link ConnectionRemoved} (S-18). The owner or an account admin may do it.
      *
      * @param user the signed-in user
      * @param id the connection
@@ -103,6 +104,7 @@ public class Connections {
     @Transactional
     public void disconnect(CurrentUser user, ConnectionId id) {
         ConnectionView connection = get(user, id);
+        events.publishEvent(new ConnectionDisconnecting(id, connection.accountId()));
         vault.destroy(connection.accountId(), id);
         connections.delete(id);
         audit.disconnected(user, connection);

@@ -1,5 +1,6 @@
 package dev.mailboard.app.mail;
 
+import dev.mailboard.app.connections.ConnectionDisconnecting;
 import dev.mailboard.app.connections.ConnectionNeedsReconnect;
 import dev.mailboard.app.connections.ConnectionRemoved;
 import dev.mailboard.app.connections.ConnectionRestored;
@@ -30,6 +31,7 @@ class MailEvents implements DisposableBean {
     private final WatchRepository watches;
     private final MailSubscriptions subscriptions;
     private final CatchUp catchUp;
+    private final MailboxAccess access;
     private final AtomicBoolean drainRequested = new AtomicBoolean();
     private final ExecutorService enqueuer = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "mail-drain-enqueuer");
@@ -37,7 +39,13 @@ class MailEvents implements DisposableBean {
         return thread;
     });
 
-    MailEvents(MailQueue jobs, WatchRepository watches, MailSubscriptions subscriptions, CatchUp catchUp) {
+    MailEvents(
+            MailQueue jobs,
+            WatchRepository watches,
+            MailSubscriptions subscriptions,
+            CatchUp catchUp,
+            MailboxAccess access) {
+        this.access = access;
         this.jobs = jobs;
         this.watches = watches;
         this.subscriptions = subscriptions;
@@ -88,6 +96,27 @@ class MailEvents implements DisposableBean {
                 new MailCommands.ReconcileSubscriptions(event.connectionId().value()),
                 "reconcile:" + event.connectionId()));
         catchUp.request(event.connectionId());
+    }
+
+    /**
+     * Deletes the connection's subscriptions at Graph while its token still works (S-18); best effort: a
+     * subscription that cannot be deleted now expires by itself, and its notifications are dropped as
+     * unknown once the connection is gone.
+     */
+    @EventListener
+    void on(ConnectionDisconnecting event) {
+        if (subscriptions.forConnectionCount(event.connectionId()) == 0) {
+            return;
+        }
+        try {
+            subscriptions.remove(event.connectionId(), access.open(event.connectionId()));
+            log.info("Deleted the subscriptions of connection {} before disconnecting it", event.connectionId());
+        } catch (RuntimeException e) {
+            log.info(
+                    "Could not delete the subscriptions of connection {} at Graph ({}); they expire by themselves",
+                    event.connectionId(),
+                    e.getClass().getSimpleName());
+        }
     }
 
     @ApplicationModuleListener

@@ -170,6 +170,11 @@ class MailSubscriptions implements SubscriptionVerifier {
         }
     }
 
+    /** How many subscriptions a connection has here. */
+    int forConnectionCount(ConnectionId connection) {
+        return subscriptions.forConnection(connection).size();
+    }
+
     /** Forgets a connection's subscriptions without calling Graph (its tokens are gone). */
     void forget(ConnectionId connection) {
         subscriptions.forConnection(connection).forEach(stored -> subscriptions.delete(stored.id()));

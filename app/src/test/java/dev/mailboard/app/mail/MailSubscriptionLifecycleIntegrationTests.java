@@ -93,7 +93,7 @@ class MailSubscriptionLifecycleIntegrationTests {
 
     @Test
     void renewsASubscriptionOnceLessThanHalfItsLifetimeRemains() {
-        Instant soon = Instant.now().plus(1, ChronoUnit.HOURS);
+        Instant soon = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         setTimes(soon, Instant.now().minusSeconds(1));
 
         renewals.run();
@@ -176,6 +176,17 @@ class MailSubscriptionLifecycleIntegrationTests {
             assertThat(sandboxIds()).doesNotContain(subscriptionId);
         });
         assertThat(mailboxes.isWatched(mailbox.connection())).isFalse();
+    }
+
+    @Test
+    void disconnectingDeletesTheSubscriptionAtGraphWhileTheTokenStillWorks() {
+        connections.disconnect(mailbox.owner(), mailbox.connection());
+
+        assertThat(sandboxIds()).doesNotContain(subscriptionId);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(subscriptions.forConnection(mailbox.connection())).isEmpty();
+            assertThat(mailboxes.isWatched(mailbox.connection())).isFalse();
+        });
     }
 
     @Test
