@@ -234,6 +234,48 @@ class ItemEmailIntegrationTests {
         assertThat(queued()).isZero();
     }
 
+    @Test
+    void theItemPageSendsAndExplainsARefusal() {
+        grantSend();
+        TestClient owner = setup.owner().client();
+        String page = owner.get(pagePath()).body();
+        assertThat(page).contains("id=\"email-form\"").contains("[" + item.id().tag() + "] Order 5 for blue widgets");
+
+        HttpResponse<String> refused = owner.postForm(
+                pagePath() + "/emails",
+                Map.of(
+                        "connectionId", setup.connection().value().toString(),
+                        "to", "a@outside.example",
+                        "subject", "Hi\r\nBcc: victim@outside.example",
+                        "body", "x"));
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(owner.get(pagePath()).body()).contains("The subject may not contain control characters");
+
+        String to = RecipeFixtures.unique("page") + "@outside.example";
+        HttpResponse<String> sent = owner.postForm(
+                pagePath() + "/emails",
+                Map.of(
+                        "connectionId",
+                        setup.connection().value().toString(),
+                        "to",
+                        to,
+                        "subject",
+                        "From the page",
+                        "body",
+                        "<p>Sent from the page</p>"));
+        assertThat(sent.statusCode()).isEqualTo(302);
+        assertThat(owner.get(pagePath()).body()).contains("The email is on its way");
+        await().atMost(Duration.ofSeconds(20)).until(() -> sentUpdates().size() == 1);
+        assertThat(StreamSupport.stream(sandbox.sent(setup.mailbox()).spliterator(), false)
+                        .filter(m -> m.path("subject").asString().equals("From the page"))
+                        .count())
+                .isEqualTo(1);
+    }
+
+    private String pagePath() {
+        return "/boards/" + setup.board().id() + "/items/" + item.id().value();
+    }
+
     private void grantSend() {
         TestClient owner = setup.owner().client();
         HttpResponse<String> start =
