@@ -14,6 +14,7 @@ import dev.mailboard.app.boards.NewItem;
 import dev.mailboard.app.boards.UpdateView;
 import dev.mailboard.app.connections.Connections;
 import dev.mailboard.app.mail.AutomatedMail;
+import dev.mailboard.app.mail.MailReceived;
 import dev.mailboard.app.mail.MailSendTestHooks;
 import dev.mailboard.app.mail.MailSender;
 import dev.mailboard.app.testing.MailboardIntegrationTest;
@@ -28,6 +29,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.jsoup.Jsoup;
@@ -36,7 +38,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -66,6 +70,12 @@ class ItemEmailIntegrationTests {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     private RecipeFixtures.Setup setup;
     private ItemView item;
@@ -125,6 +135,33 @@ class ItemEmailIntegrationTests {
                         .query(Integer.class)
                         .single())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aReplyToTheSentMailComesBackToTheItem() {
+        grantSend();
+        HttpResponse<String> response =
+                send(setup.owner().client(), body(List.of("buyer@outside.example"), "Your quote"));
+        UUID sendId = UUID.fromString(json(response).path("sendId").asString());
+        await().atMost(Duration.ofSeconds(20)).until(() -> sentUpdates().size() == 1);
+        String messageId =
+                sentWithSendId(sendId).get(0).path("internetMessageId").asString();
+        RecipeFixtures.createRecipe(setup, "{\"type\":\"allOf\",\"conditions\":[]}");
+
+        MailReceived reply = RecipeFixtures.mail(
+                setup,
+                "msg-" + UUID.randomUUID(),
+                "Re: Your quote",
+                "buyer@outside.example",
+                messageId,
+                List.of(messageId),
+                null,
+                Set.of());
+        transactions.executeWithoutResult(status -> events.publishEvent(reply));
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> boards.updates(Actor.user(setup.owner().user().id()), item.id(), 50).stream()
+                        .anyMatch(u -> u.body().contains("New text of Re: Your quote")));
     }
 
     @Test
