@@ -21,6 +21,9 @@ class ThreadIndex {
     static final String MESSAGE = "message";
     static final String CONVERSATION = "conversation";
 
+    /** A mail sent from an item, by send id: makes its update on the item happen once. */
+    static final String SENT_MAIL = "sent-mail";
+
     private final JdbcClient jdbc;
 
     ThreadIndex(JdbcClient jdbc) {
@@ -89,5 +92,23 @@ class ThreadIndex {
             id = id.substring(1, id.length() - 1);
         }
         return id;
+    }
+
+    /**
+     * Claims the one update of a sent mail on its item: true the first time for a send id, false after.
+     *
+     * @param board the item's board
+     * @param sendId the send id
+     * @param item the item
+     * @param now the time
+     * @return whether this call claimed it
+     */
+    boolean claimSentMail(BoardId board, java.util.UUID sendId, ItemId item, Instant now) {
+        return jdbc.sql(
+                                "insert into recipe_thread (board_id, kind, thread_key, item_id, created_at) values (?, ?, ?, ?, ?)"
+                                        + " on conflict do nothing")
+                        .params(board.value(), SENT_MAIL, sendId.toString(), item.value(), Timestamp.from(now))
+                        .update()
+                > 0;
     }
 }

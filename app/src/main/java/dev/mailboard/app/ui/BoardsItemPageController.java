@@ -15,10 +15,21 @@ import dev.mailboard.app.boards.ItemView;
 import dev.mailboard.app.boards.StaleItemException;
 import dev.mailboard.app.boards.UpdateId;
 import dev.mailboard.app.boards.UpdateView;
+import dev.mailboard.app.connections.ConnectionId;
+import dev.mailboard.app.connections.ConnectionStatus;
+import dev.mailboard.app.connections.Connections;
+import dev.mailboard.app.mail.MailSendProblem;
+import dev.mailboard.app.mail.MailSendRefusedException;
+import dev.mailboard.app.recipes.ItemEmail;
+import dev.mailboard.app.recipes.ItemEmails;
+import dev.mailboard.app.recipes.RecipeNotFoundException;
+import dev.mailboard.app.recipes.RecipePermissionException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -30,6 +41,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The item page (values, updates feed, files, activity), inline cell edits, composing updates, uploads. */
 @Controller
@@ -37,10 +49,14 @@ class BoardsItemPageController {
 
     private final Boards boards;
     private final BoardsPageController table;
+    private final Connections connections;
+    private final ItemEmails emails;
 
-    BoardsItemPageController(Boards boards, BoardsPageController table) {
+    BoardsItemPageController(Boards boards, BoardsPageController table, Connections connections, ItemEmails emails) {
         this.boards = boards;
         this.table = table;
+        this.connections = connections;
+        this.emails = emails;
     }
 
     @GetMapping("/boards/{boardId}/items/{itemId}")
@@ -64,6 +80,14 @@ class BoardsItemPageController {
         model.addAttribute("updates", boards.updates(actor, item.id(), 100));
         model.addAttribute("files", boards.files(actor, item.id()));
         model.addAttribute("activity", boards.activity(actor, item.id(), 100));
+        model.addAttribute(
+                "mailboxes",
+                connections.listFor(user).stream()
+                        .filter(c -> c.status() == ConnectionStatus.ACTIVE)
+                        .toList());
+        model.addAttribute("emailSubject", emails.suggestedSubject(item));
+        model.addAttribute("emailNotice", flash(model, "emailNotice"));
+        model.addAttribute("emailError", flash(model, "emailError"));
         return "boards/item";
     }
 
@@ -123,6 +147,46 @@ class BoardsItemPageController {
         return feed(user, boardId, itemId, model);
     }
 
+    /** "Send email" from the item page: queued at once, shown as an update once sent. */
+    @PostMapping("/boards/{boardId}/items/{itemId}/emails")
+    String email(
+            CurrentUser user,
+            @PathVariable UUID boardId,
+            @PathVariable long itemId,
+            @RequestParam UUID connectionId,
+            @RequestParam(defaultValue = "") String to,
+            @RequestParam(defaultValue = "") String subject,
+            @RequestParam(defaultValue = "") String body,
+            RedirectAttributes redirect) {
+        List<String> recipients = Arrays.stream(to.split("[,;]"))
+                .map(String::strip)
+                .filter(a -> !a.isEmpty())
+                .toList();
+        try {
+            emails.send(
+                    user,
+                    new BoardId(boardId),
+                    new ItemId(itemId),
+                    new ItemEmail(new ConnectionId(connectionId), recipients, subject, body));
+            redirect.addFlashAttribute(
+                    "emailNotice", "The email is on its way; it appears in the updates once it is sent.");
+        } catch (MailSendRefusedException e) {
+            String detail = String.valueOf(e.getMessage());
+            if (!e.problems().isEmpty()) {
+                detail = String.join(
+                        " ",
+                        e.problems().stream()
+                                .map(MailSendProblem::message)
+                                .distinct()
+                                .toList());
+            }
+            redirect.addFlashAttribute("emailError", detail);
+        } catch (RecipePermissionException | RecipeNotFoundException e) {
+            redirect.addFlashAttribute("emailError", String.valueOf(e.getMessage()));
+        }
+        return "redirect:/boards/" + boardId + "/items/" + itemId;
+    }
+
     /**
      * Uploads from the page through htmx, which sends the CSRF token as a header: so the security filter
      * never reads the multipart body, and an oversized file reaches the 413 notice instead of a CSRF
@@ -151,6 +215,11 @@ class BoardsItemPageController {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the upload", e);
         }
+    }
+
+    private static String flash(Model model, String name) {
+        Object value = model.getAttribute(name);
+        return value == null ? "" : value.toString();
     }
 
     private ItemView itemOn(Actor actor, UUID boardId, long itemId) {

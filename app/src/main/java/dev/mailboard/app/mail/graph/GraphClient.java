@@ -255,4 +255,37 @@ public final class GraphClient {
                         "GET /me/messages/{id}",
                         api -> api.message(access.bearer(), GraphCalls.IMMUTABLE_IDS, messageId, select));
     }
+
+    /**
+     * The newest Sent Items message (of the newest {@code lookback}, 1 to 1000) carrying a header whose value
+     * contains {@code valuePart}, for example Mailboard's marker with a send id: how a retry learns whether an
+     * earlier attempt was sent after all (S-66). Needs {@code Mail.Read}.
+     *
+     * @param access the mailbox and token
+     * @param headerName the header to look at, case-insensitive
+     * @param valuePart a part of its value, compared exactly
+     * @param lookback how many of the newest sent messages to look through
+     * @return the message, with id, {@code internetMessageId}, {@code conversationId} and headers
+     */
+    public Optional<GraphMessage> sentItemWithHeader(
+            GraphAccess access, String headerName, String valuePart, int lookback) {
+        int top = Math.max(1, Math.min(1000, lookback));
+        return calls
+                .call(
+                        access.mailbox(),
+                        "GET sentitems messages",
+                        api -> api.folderMessages(
+                                access.bearer(),
+                                GraphCalls.IMMUTABLE_IDS,
+                                "sentitems",
+                                top,
+                                "id,subject,internetMessageId,conversationId,internetMessageHeaders",
+                                NEWEST_FIRST))
+                .value()
+                .stream()
+                .filter(m -> m.internetMessageHeaders().stream()
+                        .anyMatch(h -> h.name().equalsIgnoreCase(headerName)
+                                && h.value().contains(valuePart)))
+                .findFirst();
+    }
 }

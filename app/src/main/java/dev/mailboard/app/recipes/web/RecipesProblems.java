@@ -7,6 +7,7 @@ import dev.mailboard.app.accounts.CurrentUser;
 import dev.mailboard.app.boards.BoardAccessDeniedException;
 import dev.mailboard.app.boards.BoardNotFoundException;
 import dev.mailboard.app.connections.ConnectionUnavailableException;
+import dev.mailboard.app.mail.MailSendRefusedException;
 import dev.mailboard.app.mail.MailboxUnavailableException;
 import dev.mailboard.app.recipes.InvalidRecipeException;
 import dev.mailboard.app.recipes.RecipeNotFoundException;
@@ -60,6 +61,35 @@ class RecipesProblems {
     @ExceptionHandler({ConnectionUnavailableException.class, MailboxUnavailableException.class})
     ProblemDetail mailboxUnavailable(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "Mailbox unavailable", e);
+    }
+
+    /** A refused mail: invalid fields 400, a rate limit 429 (both audited, S-49), no Mail.Send 409. */
+    @ExceptionHandler
+    ProblemDetail sendRefused(MailSendRefusedException e, @Nullable CurrentUser user, HttpServletRequest request) {
+        ProblemDetail problem;
+        switch (e.reason()) {
+            case INVALID -> {
+                problem = problem(HttpStatus.BAD_REQUEST, "Invalid mail", e);
+                problem.setProperty("errors", e.problems());
+            }
+            case RATE_LIMITED -> problem = problem(HttpStatus.TOO_MANY_REQUESTS, "Sending limit reached", e);
+            case SEND_NOT_GRANTED -> {
+                problem = problem(HttpStatus.CONFLICT, "Grant sending first", e);
+                problem.setProperty("grantUrl", "/integrations/" + e.connectionId() + "/send-permission");
+                problem.setProperty("grantMethod", "POST");
+            }
+            case NOT_YOUR_CONNECTION -> problem = problem(HttpStatus.FORBIDDEN, "Not allowed", e);
+            default -> problem = problem(HttpStatus.CONFLICT, "Mailbox unavailable", e);
+        }
+        if (user != null && e.reason() != MailSendRefusedException.Reason.SEND_NOT_GRANTED) {
+            audit.record(AuditEntry.of(
+                    user,
+                    "mail.send.refused",
+                    request.getMethod() + " " + request.getRequestURI(),
+                    AuditOutcome.DENIED,
+                    String.valueOf(e.getMessage())));
+        }
+        return problem;
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, RuntimeException e) {
