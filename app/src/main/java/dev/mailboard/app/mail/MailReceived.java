@@ -1,5 +1,7 @@
 package dev.mailboard.app.mail;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.mailboard.app.accounts.AccountId;
 import dev.mailboard.app.connections.ConnectionId;
 import java.time.Instant;
@@ -50,7 +52,7 @@ public record MailReceived(
         boolean bodyTruncated,
         String importance,
         List<MailAttachment> attachments,
-        Set<AutomatedMail.Reason> automated,
+        @JsonProperty("automated") Set<AutomatedMail.Reason> automated,
         Discovery foundBy) {
 
     /** How Mailboard learned of a mail. */
@@ -64,10 +66,12 @@ public record MailReceived(
     }
 
     /**
-     * Whether the mail counts as automated (S-51).
+     * Whether the mail counts as automated (S-51). Not a JSON property: it would clash with
+     * {@link #automated()}, and the event stored in the publication registry could not be read back.
      *
      * @return true when {@link #automated()} is not empty
      */
+    @JsonIgnore
     public boolean isAutomated() {
         return !automated.isEmpty();
     }
