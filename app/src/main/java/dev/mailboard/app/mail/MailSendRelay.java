@@ -15,7 +15,6 @@ import dev.mailboard.app.mail.graph.GraphHeader;
 import dev.mailboard.app.mail.graph.GraphItemBody;
 import dev.mailboard.app.mail.graph.GraphMessage;
 import dev.mailboard.app.mail.graph.GraphRecipient;
-import dev.mailboard.app.mail.graph.OutgoingGraph;
 import dev.mailboard.app.mail.graph.OutgoingMessage;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,7 +52,7 @@ class MailSendRelay implements JobHandler<MailSendJob> {
 
     private final MailSendOutbox outbox;
     private final AccessTokens tokens;
-    private final OutgoingGraph graph;
+    private final GraphClient graph;
     private final MailSendProperties properties;
     private final MailSendFailpoints failpoints;
     private final AuditLog audit;
@@ -64,7 +63,7 @@ class MailSendRelay implements JobHandler<MailSendJob> {
     MailSendRelay(
             MailSendOutbox outbox,
             AccessTokens tokens,
-            OutgoingGraph graph,
+            GraphClient graph,
             MailSendProperties properties,
             MailSendFailpoints failpoints,
             AuditLog audit,
@@ -106,7 +105,7 @@ class MailSendRelay implements JobHandler<MailSendJob> {
             fail(row, "the mailbox connection cannot be used: " + e.reason());
             return JobOutcome.done();
         }
-        GraphClient client = graph.client();
+        GraphClient client = graph;
         try {
             if (row.state().equals(MailSendOutbox.ATTEMPTING)) {
                 Optional<GraphMessage> earlier = sentCopy(client, access, row.id());

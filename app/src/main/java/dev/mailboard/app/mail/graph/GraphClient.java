@@ -270,7 +270,8 @@ public final class GraphClient {
     public Optional<GraphMessage> sentItemWithHeader(
             GraphAccess access, String headerName, String valuePart, int lookback) {
         int top = Math.max(1, Math.min(1000, lookback));
-        return calls
+        return parts
+                .calls()
                 .call(
                         access.mailbox(),
                         "GET sentitems messages",
