@@ -113,7 +113,7 @@ class CatchUp {
         for (GraphDeltaItem item : changed) {
             Instant received = item.receivedDateTime();
             boolean inInbox = item.parentFolderId() == null || inbox.equals(item.parentFolderId());
-            if (inInbox && (received == null || !received.isBefore(watch.since()))) {
+            if (inInbox && !MessageIntake.arrivedBeforeWatch(received, watch)) {
                 ids.add(item.id());
             }
         }

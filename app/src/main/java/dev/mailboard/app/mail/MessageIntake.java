@@ -3,6 +3,8 @@ package dev.mailboard.app.mail;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -36,13 +38,22 @@ class MessageIntake {
     }
 
     /**
+     * Whether a mail arrived before its mailbox was watched. Graph gives receive times to the second, so the
+     * watch's start counts from the beginning of its second: mail in that second is not lost.
+     */
+    static boolean arrivedBeforeWatch(@Nullable Instant received, WatchRepository.Watch watch) {
+        return received != null && received.isBefore(watch.since().truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /**
      * Publishes a message unless it was published before or arrived before the watch began.
      *
      * @return true when this call published it
      */
     boolean publish(WatchRepository.Watch watch, MessageFetch.Found found, MailReceived.Discovery foundBy) {
         Instant received = found.message().receivedDateTime();
-        if (received != null && received.isBefore(watch.since())) {
+        if (arrivedBeforeWatch(received, watch)) {
+            metrics.counter("mailboard.mail.dropped", "reason", "before_watch").increment();
             return false;
         }
         Boolean published = transactions.execute(status -> {
