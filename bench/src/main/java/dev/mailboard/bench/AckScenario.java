@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
  * <p>For the durable path the notifications name a subscription Mailboard knows, with the right
  * clientState: the bench inserts one row into {@code mail_subscription} directly (id, a random
  * connection id, the SHA-256 of a clientState it generated, expiry in three days), since no real
- * connection exists. Until the mail module's {@code SubscriptionVerifier} reads that table, the edge
- * answers 202 without storing anything; the scenario detects this from the inbox row count and the
+ * connection exists, plus an active {@code mail_watch} row for it. Should the verifier ever not find it, the
+ * edge answers 202 without storing anything; the scenario detects this from the inbox row count and the
  * edge's own counter and labels the figure "not durable" rather than passing it off as the durable one.
  *
  * <p>Mailboard runs on PostgreSQL with jobs switched off, so that nothing drains the inbox during the
@@ -194,16 +194,30 @@ final class AckScenario implements Scenario {
                 + "\"clientState\":\"" + clientState + "\",\"tenantId\":\"" + TENANT + "\"}]}";
     }
 
-    /** The row the mail module's SubscriptionVerifier will look up (migration V10). */
+    /**
+     * The rows the mail module's SubscriptionVerifier looks up (migration V10): an active watch of a made-up
+     * connection, and its subscription.
+     */
     private static void insertSubscription(Postgres db, String id, String clientState) throws Exception {
         byte[] hash = MessageDigest.getInstance("SHA-256").digest(clientState.getBytes(StandardCharsets.UTF_8));
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        UUID connectionId = UUID.randomUUID();
+        try (Connection connection = db.connect();
+                PreparedStatement watch = connection.prepareStatement("insert into mail_watch"
+                        + " (connection_id, account_id, watched_since, status, created_at)"
+                        + " values (?, ?, ?, 'active', ?)")) {
+            watch.setObject(1, connectionId);
+            watch.setObject(2, UUID.randomUUID());
+            watch.setTimestamp(3, Timestamp.from(now));
+            watch.setTimestamp(4, Timestamp.from(now));
+            watch.executeUpdate();
+        }
         try (Connection connection = db.connect();
                 PreparedStatement insert = connection.prepareStatement("insert into mail_subscription"
                         + " (id, connection_id, client_state_hash, expires_at, renew_at, created_at)"
                         + " values (?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, id);
-            insert.setObject(2, UUID.randomUUID());
+            insert.setObject(2, connectionId);
             insert.setBytes(3, hash);
             insert.setTimestamp(4, Timestamp.from(now.plus(Duration.ofDays(3))));
             insert.setTimestamp(5, Timestamp.from(now.plus(Duration.ofDays(1))));
