@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -95,8 +96,11 @@ class InboxDrain {
         failpoints.reach(Failpoints.AFTER_CLAIM);
         Map<ConnectionId, List<InboxEntry>> byConnection = new LinkedHashMap<>();
         List<Long> unknown = new ArrayList<>();
+        // A batch usually comes from a few subscriptions: each is read once, not once per entry.
+        Map<String, Optional<SubscriptionRepository.Stored>> known = new HashMap<>();
         for (InboxEntry entry : claimed) {
-            Optional<SubscriptionRepository.Stored> subscription = subscriptions.find(entry.subscriptionId());
+            Optional<SubscriptionRepository.Stored> subscription =
+                    known.computeIfAbsent(entry.subscriptionId(), subscriptions::find);
             if (subscription.isEmpty()) {
                 unknown.add(entry.id());
             } else if (entry.isLifecycle()) {

@@ -3,7 +3,8 @@ package dev.mailboard.app.recipes;
 import dev.mailboard.app.accounts.Accounts;
 import dev.mailboard.app.accounts.UserView;
 import dev.mailboard.app.boards.Actor;
-import dev.mailboard.app.boards.BoardView;
+import dev.mailboard.app.boards.BoardAccessDeniedException;
+import dev.mailboard.app.boards.BoardNotFoundException;
 import dev.mailboard.app.boards.Boards;
 import dev.mailboard.app.connections.ConnectionView;
 import dev.mailboard.app.connections.Connections;
@@ -49,9 +50,13 @@ class OwnerCheck {
                 || !connection.get().isOwnedBy(recipe.ownerId())) {
             return "the mailbox connection no longer belongs to the owner";
         }
-        boolean editor = boards.boards(Actor.user(recipe.ownerId())).stream()
-                .filter(b -> b.id().equals(recipe.boardId()))
-                .anyMatch(BoardView::canEdit);
+        boolean editor;
+        try {
+            editor =
+                    boards.board(Actor.user(recipe.ownerId()), recipe.boardId()).canEdit();
+        } catch (BoardAccessDeniedException | BoardNotFoundException e) {
+            editor = false;
+        }
         return editor ? null : "the owner lost edit access to the board";
     }
 }
