@@ -5,16 +5,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /** Checks the shared settings before anything else uses them, so that a mistake stops start-up early. */
 @Component
 class ConfigurationCheck implements InitializingBean {
 
-    private final ServiceProperties properties;
+    /** Set when Mailboard talks to Microsoft itself rather than to the sandbox. */
+    static final String MICROSOFT_CLIENT_ID = "mailboard.connections.microsoft.client-id";
 
-    ConfigurationCheck(ServiceProperties properties) {
+    private final ServiceProperties properties;
+    private final Environment environment;
+
+    ConfigurationCheck(ServiceProperties properties, Environment environment) {
         this.properties = properties;
+        this.environment = environment;
     }
 
     @Override
@@ -38,6 +44,16 @@ class ConfigurationCheck implements InitializingBean {
                     "MAILBOARD_PUBLIC_URL",
                     "'" + properties.publicUrl() + "' has a query or fragment",
                     "Give only scheme, host, optional port and optional path");
+        }
+        String microsoftApp = environment.getProperty(MICROSOFT_CLIENT_ID, "");
+        if (!microsoftApp.isBlank() && !"https".equalsIgnoreCase(scheme)) {
+            // Graph validates and posts notifications only to https endpoints (S-29).
+            throw new InvalidConfigurationException(
+                    "MAILBOARD_PUBLIC_URL",
+                    "'" + properties.publicUrl() + "' is not https, and Microsoft sends change notifications only to"
+                            + " https addresses, so no mail would arrive",
+                    "Serve Mailboard behind an HTTPS reverse proxy and set MAILBOARD_PUBLIC_URL to its https address"
+                            + " (docs/operations.md), or leave MAILBOARD_MICROSOFT_CLIENT_ID unset to use the sandbox");
         }
     }
 

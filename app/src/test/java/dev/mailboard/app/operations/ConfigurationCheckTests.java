@@ -40,6 +40,27 @@ class ConfigurationCheckTests {
     }
 
     @Test
+    void withMicrosoftConfiguredThePublicUrlMustBeHttps() {
+        String microsoft = "mailboard.connections.microsoft.client-id=00000000-0000-0000-0000-000000000001";
+        runner.withPropertyValues(
+                        "mailboard.public-url=http://mail.example.com", "mailboard.data-dir=" + dataDir, microsoft)
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    FailureAnalysis analysis = analyse(context.getStartupFailure());
+                    assertThat(analysis.getDescription())
+                            .contains("MAILBOARD_PUBLIC_URL")
+                            .contains("only to https");
+                    assertThat(analysis.getAction()).contains("reverse proxy");
+                });
+        runner.withPropertyValues(
+                        "mailboard.public-url=https://mail.example.com", "mailboard.data-dir=" + dataDir, microsoft)
+                .run(context -> assertThat(context).hasNotFailed());
+        // the sandbox (no Microsoft app) is happy with plain http on a developer's machine
+        runner.withPropertyValues("mailboard.public-url=http://localhost:8080", "mailboard.data-dir=" + dataDir)
+                .run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
     void refusesADataDirectoryThatCannotBeCreated() throws Exception {
         Path file = Files.createFile(dataDir.resolve("a-file"));
         runner.withPropertyValues(

@@ -1,5 +1,7 @@
 package dev.mailboard.app.webhooks;
 
+import static dev.mailboard.app.webhooks.TestSubscriptions.batch;
+import static dev.mailboard.app.webhooks.TestSubscriptions.change;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailboard.app.testing.MailboardIntegrationTest;
@@ -87,6 +89,20 @@ class NotificationEdgeIntegrationTests {
     }
 
     @Test
+    void dropsABatchWhoseValidationTokensFailTheChecks() {
+        TestSubscriptions.Registered subscription = subscriptions.register();
+        double invalidBefore = counter("invalid_validation_token");
+        String items = batch(change(subscription.id(), subscription.clientState(), "with-forged-token"));
+        String body = items.substring(0, items.length() - 1) + ",\"validationTokens\":[\"forged.token.value\"]}";
+
+        HttpResponse<String> response = post("/webhooks/graph/notifications", "application/json", body);
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(claimAllFor(subscription.id())).isEmpty();
+        assertThat(counter("invalid_validation_token")).isEqualTo(invalidBefore + 1);
+    }
+
+    @Test
     void storesLifecycleEvents() {
         TestSubscriptions.Registered subscription = subscriptions.register();
         String body = batch("{\"subscriptionId\":\"" + subscription.id() + "\",\"clientState\":\""
@@ -165,17 +181,6 @@ class NotificationEdgeIntegrationTests {
                 .tag("outcome", outcome)
                 .counter();
         return counter == null ? 0 : counter.count();
-    }
-
-    static String batch(String... items) {
-        return "{\"value\":[" + String.join(",", items) + "]}";
-    }
-
-    static String change(String subscriptionId, String clientState, String messageId) {
-        return "{\"subscriptionId\":\"" + subscriptionId + "\",\"clientState\":\"" + clientState
-                + "\",\"changeType\":\"created\",\"resource\":\"Users/u/Messages/" + messageId
-                + "\",\"tenantId\":\"t\",\"resourceData\":{\"@odata.type\":\"#Microsoft.Graph.Message\",\"id\":\""
-                + messageId + "\"}}";
     }
 
     private HttpResponse<String> post(String path, String contentType, String body) {

@@ -47,6 +47,19 @@ public class TestSubscriptions implements SubscriptionVerifier {
         return Optional.ofNullable(hashes.get(subscriptionId));
     }
 
+    /** A notification POST body carrying these items. */
+    public static String batch(String... items) {
+        return "{\"value\":[" + String.join(",", items) + "]}";
+    }
+
+    /** A {@code created} change notification for a message, as Graph sends it. */
+    public static String change(String subscriptionId, String clientState, String messageId) {
+        return "{\"subscriptionId\":\"" + subscriptionId + "\",\"clientState\":\"" + clientState
+                + "\",\"changeType\":\"created\",\"resource\":\"Users/u/Messages/" + messageId
+                + "\",\"tenantId\":\"t\",\"resourceData\":{\"@odata.type\":\"#Microsoft.Graph.Message\",\"id\":\""
+                + messageId + "\"}}";
+    }
+
     private static byte[] sha256(String value) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
