@@ -1,10 +1,10 @@
 package dev.mailboard.app.mail;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static dev.mailboard.app.mail.ChildMailboardFixtures.connectAndWatch;
 import static dev.mailboard.app.mail.ChildMailboardFixtures.count;
 import static dev.mailboard.app.mail.ChildMailboardFixtures.deliver;
 import static dev.mailboard.app.mail.ChildMailboardFixtures.recorded;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.mailboard.app.mail.ChildMailboardFixtures.Watched;

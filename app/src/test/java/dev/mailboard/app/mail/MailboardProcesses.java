@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assertions;
@@ -47,7 +48,7 @@ final class MailboardProcesses implements AutoCloseable {
     private final String sandboxSecret = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
     private final String classPathFile;
     /** Numbers the output files across every test class of the run, so that none overwrites another. */
-    private static final java.util.concurrent.atomic.AtomicInteger LOGS = new java.util.concurrent.atomic.AtomicInteger();
+    private static final AtomicInteger LOGS = new AtomicInteger();
 
     private MailboardProcesses(String classPathFile) {
         this.classPathFile = classPathFile;
@@ -158,7 +159,8 @@ final class MailboardProcesses implements AutoCloseable {
      */
     Child startMailboard(Child sandbox, String schema, Path dataDir, @Nullable String failpoint, int port) {
         int actualPort = port == 0 ? freePort() : port;
-        return startMailboard(sandbox, schema, dataDir, failpoint, actualPort, "http://localhost:" + actualPort, List.of());
+        return startMailboard(
+                sandbox, schema, dataDir, failpoint, actualPort, "http://localhost:" + actualPort, List.of());
     }
 
     /**

@@ -5,15 +5,20 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -25,7 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class WebhookForwarder implements AutoCloseable {
 
     private static final List<String> REQUEST_HEADERS = List.of("Content-Type", "Accept", "Cookie");
-    private static final List<String> RESPONSE_HEADERS = List.of("Content-Type", "Location", "Set-Cookie", "Retry-After");
+    private static final List<String> RESPONSE_HEADERS =
+            List.of("Content-Type", "Location", "Set-Cookie", "Retry-After");
 
     private final HttpServer server;
     private final List<Integer> ports;
@@ -35,7 +41,7 @@ final class WebhookForwarder implements AutoCloseable {
             .build();
     private final AtomicInteger next = new AtomicInteger();
     private final Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
-    private final List<Accepted> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Accepted> accepted = new CopyOnWriteArrayList<>();
 
     /**
      * A notification POST an instance answered with 202.
@@ -60,7 +66,7 @@ final class WebhookForwarder implements AutoCloseable {
             server.start();
             return forwarder;
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -77,7 +83,7 @@ final class WebhookForwarder implements AutoCloseable {
 
     /** Every webhook answer so far, as {@code port:status} to count. */
     Map<String, Integer> answers() {
-        Map<String, Integer> copy = new java.util.TreeMap<>();
+        Map<String, Integer> copy = new TreeMap<>();
         answers.forEach((key, count) -> copy.put(key, count.get()));
         return copy;
     }
@@ -125,7 +131,7 @@ final class WebhookForwarder implements AutoCloseable {
             }
             count(webhook, port, response.statusCode());
             if (webhook && response.statusCode() == 202) {
-                accepted.add(new Accepted(port, new String(body, java.nio.charset.StandardCharsets.UTF_8)));
+                accepted.add(new Accepted(port, new String(body, StandardCharsets.UTF_8)));
             }
             for (String name : RESPONSE_HEADERS) {
                 response.headers()
@@ -152,6 +158,6 @@ final class WebhookForwarder implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        ((ExecutorService) server.getExecutor()).shutdownNow();
     }
 }
