@@ -114,6 +114,7 @@ class NotificationsIntegrationTests extends SandboxIntegrationTest {
         assertGraphError(longState, 400, "InvalidRequest");
 
         var id = soon.json().path("id").asString();
+        assertThat(renewalsAtControlApi(id)).isZero();
         var renewed = http.send(
                 "PATCH",
                 "/sandbox/graph/v1.0/subscriptions/" + id,
@@ -130,6 +131,7 @@ class NotificationsIntegrationTests extends SandboxIntegrationTest {
                 "Authorization",
                 token);
         assertGraphError(addLifecycle, 400, "InvalidRequest");
+        assertThat(renewalsAtControlApi(id)).as("renewals counted, a refused PATCH not").isEqualTo(1);
         assertThat(http.get("/sandbox/graph/v1.0/subscriptions", "Authorization", token)
                         .json()
                         .path("value")
@@ -186,6 +188,15 @@ class NotificationsIntegrationTests extends SandboxIntegrationTest {
                 token,
                 "Prefer",
                 "IdType=\"ImmutableId\"");
+    }
+
+    private int renewalsAtControlApi(String id) {
+        for (var subscription : http.get("/sandbox/subscriptions").json()) {
+            if (subscription.path("id").asString().equals(id)) {
+                return subscription.path("renewals").asInt();
+            }
+        }
+        throw new AssertionError("subscription " + id + " is not in the control API's list");
     }
 
     private List<String> lifecycleEvents() {

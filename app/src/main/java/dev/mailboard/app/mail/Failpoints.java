@@ -18,6 +18,8 @@ class Failpoints {
     static final String AFTER_FETCH = "after-fetch";
     /** A message is recorded and its event stored, its inbox entries not completed yet. */
     static final String AFTER_RECORD = "after-record-before-complete";
+    /** Graph accepted a {@code sendMail}; the outbox row is still "attempting", not marked sent. */
+    static final String AFTER_SEND_CALL = "after-send-call";
 
     private static final Logger log = LoggerFactory.getLogger(Failpoints.class);
 

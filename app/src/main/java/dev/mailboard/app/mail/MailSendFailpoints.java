@@ -6,12 +6,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * A test hook of the relay: armed for a subject, the relay fails once right after its Graph send call and
- * before it marks the row sent, as a crash or a timeout there would. Nothing arms it outside tests.
+ * before it marks the row sent, as a crash or a timeout there would. Nothing arms it outside tests. The
+ * process-wide {@link Failpoints#AFTER_SEND_CALL} (set by property, for child-process tests) halts there.
  */
 @Component
 class MailSendFailpoints {
 
     private final Set<String> afterSendCall = ConcurrentHashMap.newKeySet();
+    private final Failpoints process;
+
+    MailSendFailpoints(Failpoints process) {
+        this.process = process;
+    }
 
     /** Makes the next relay of a mail with this exact subject fail after its send call. */
     void failAfterSendCall(String subject) {
@@ -24,6 +30,7 @@ class MailSendFailpoints {
     }
 
     void afterSendCall(String subject) {
+        process.reach(Failpoints.AFTER_SEND_CALL);
         if (afterSendCall.remove(subject)) {
             throw new IllegalStateException("failpoint: after the send call, before marking the mail sent");
         }

@@ -1,32 +1,24 @@
 package dev.mailboard.app.mail;
 
+import static dev.mailboard.app.mail.ChildMailboardFixtures.connectAndWatch;
+import static dev.mailboard.app.mail.ChildMailboardFixtures.count;
+import static dev.mailboard.app.mail.ChildMailboardFixtures.deliver;
+import static dev.mailboard.app.mail.ChildMailboardFixtures.recorded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.mailboard.app.mail.ChildMailboardFixtures.Watched;
 import dev.mailboard.app.testing.SandboxAccounts;
-import dev.mailboard.app.testing.SandboxConsent;
-import dev.mailboard.app.testing.TestClient;
-import dev.mailboard.app.testing.TestDatabase;
-import java.net.URI;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * S-64: Mailboard runs as a child process against PostgreSQL and the standalone sandbox, dies at each named
@@ -40,7 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MailCrashRecoveryTests {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int PER_ROUND = 3;
     private static final Duration TO_DIE = Duration.ofSeconds(90);
 
@@ -61,7 +52,7 @@ class MailCrashRecoveryTests {
             processes.close();
         }
         if (!failed) {
-            dropSchemas();
+            ChildMailboardFixtures.dropSchemas(schemas);
         }
     }
 
@@ -79,13 +70,13 @@ class MailCrashRecoveryTests {
         // Set up while the first failpoint is armed: nothing is drained before mail arrives.
         MailboardProcesses.Child mailboard =
                 processes.startMailboard(sandbox, schema, dataDir, Failpoints.AFTER_CLAIM, port);
-        Watched watched = connectAndWatch(mailboard, mail, schema);
+        Watched watched = connectAndWatch(mailboard, mail, schema, mailboard.baseUrl());
 
         for (String failpoint : List.of(Failpoints.AFTER_CLAIM, Failpoints.AFTER_FETCH, Failpoints.AFTER_RECORD)) {
             if (!failpoint.equals(Failpoints.AFTER_CLAIM)) {
                 mailboard = processes.startMailboard(sandbox, schema, dataDir, failpoint, port);
             }
-            delivered.addAll(deliver(mail, watched.address(), failpoint));
+            delivered.addAll(deliver(mail, watched.address(), failpoint, PER_ROUND));
             int exit = mailboard.awaitExit(TO_DIE);
             assertThat(exit).as("exit code after %s", failpoint).isEqualTo(137);
             assertThat(mailboard.output()).contains("Failpoint " + failpoint + " reached");
@@ -93,7 +84,7 @@ class MailCrashRecoveryTests {
 
         // No failpoint: killed with SIGKILL once the first message of this round is recorded.
         mailboard = processes.startMailboard(sandbox, schema, dataDir, null, port);
-        List<String> lastRound = deliver(mail, watched.address(), "kill");
+        List<String> lastRound = deliver(mail, watched.address(), "kill", PER_ROUND);
         delivered.addAll(lastRound);
         await().atMost(TO_DIE).until(() -> recorded(schema, lastRound) > 0);
         mailboard.kill();
@@ -126,89 +117,5 @@ class MailCrashRecoveryTests {
                 .as("items on the board")
                 .isEqualTo(delivered.size());
         failed = false;
-    }
-
-    /** The watched mailbox and the board its recipe fills. */
-    record Watched(String address, UUID board) {}
-
-    /** Signs in as the first admin, connects a sandbox mailbox, and creates a board and a recipe on it. */
-    static Watched connectAndWatch(MailboardProcesses.Child mailboard, SandboxAccounts mail, String schema) {
-        SandboxAccounts.Mailbox mailbox = mail.createMailbox("crash");
-        TestClient admin = TestClient.signedIn(
-                mailboard.port(), MailboardProcesses.ADMIN_EMAIL, MailboardProcesses.ADMIN_PASSWORD);
-        URI authorize = SandboxConsent.startConnect(admin);
-        URI callback = SandboxConsent.decide(admin, authorize, mailbox.address(), true);
-        assertThat(SandboxConsent.callback(admin, callback).statusCode()).isEqualTo(302);
-        HttpResponse<String> connections = admin.get("/api/v1/connections");
-        assertThat(connections.statusCode()).as(connections.body()).isEqualTo(200);
-        String connection = JSON.readTree(connections.body()).get(0).path("id").asString();
-
-        HttpResponse<String> board = admin.json("POST", "/api/v1/boards", "{\"name\":\"Crash test\"}");
-        assertThat(board.statusCode()).as(board.body()).isEqualTo(201);
-        UUID boardId = UUID.fromString(JSON.readTree(board.body()).path("id").asString());
-        HttpResponse<String> recipe = admin.json(
-                "POST",
-                "/api/v1/recipes",
-                "{\"name\":\"Everything\",\"boardId\":\"" + boardId + "\",\"connectionId\":\"" + connection + "\"}");
-        assertThat(recipe.statusCode()).as(recipe.body()).isEqualTo(201);
-
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> count(schema, "select count(*) from mail_subscription") == 1);
-        await().atMost(Duration.ofSeconds(30)).until(() -> subscriptionsAt(mail, mailboard.port()) == 1);
-        return new Watched(mailbox.address(), boardId);
-    }
-
-    static long subscriptionsAt(SandboxAccounts mail, int port) {
-        JsonNode all = mail.subscriptions();
-        return all.valueStream()
-                .filter(s -> s.path("notificationUrl").asString().startsWith("http://localhost:" + port + "/"))
-                .count();
-    }
-
-    static List<String> deliver(SandboxAccounts mail, String address, String round) {
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < PER_ROUND; i++) {
-            ids.add(mail.deliver(address, "Crash " + round + " " + i).path("id").asString());
-        }
-        return ids;
-    }
-
-    static long recorded(String schema, List<String> ids) throws SQLException {
-        long total = 0;
-        for (String id : ids) {
-            total += count(schema, "select count(*) from mail_message where message_id = ?", id);
-        }
-        return total;
-    }
-
-    static long count(String schema, String sql, Object... params) throws SQLException {
-        try (Connection connection = connect(schema);
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                statement.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
-    }
-
-    private static Connection connect(String schema) throws SQLException {
-        return DriverManager.getConnection(TestDatabase.POSTGRES_URL + "?currentSchema=" + schema, "postgres", "");
-    }
-
-    private void dropSchemas() {
-        if (schemas.isEmpty()) {
-            return;
-        }
-        try (Connection connection = DriverManager.getConnection(TestDatabase.POSTGRES_URL, "postgres", "");
-                Statement statement = connection.createStatement()) {
-            for (String schema : schemas) {
-                statement.execute("drop schema if exists " + schema + " cascade");
-            }
-        } catch (SQLException e) {
-            // A left-over test schema is harmless.
-        }
     }
 }

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assertions;
@@ -46,7 +47,8 @@ final class MailboardProcesses implements AutoCloseable {
     private final List<Process> started = new CopyOnWriteArrayList<>();
     private final String sandboxSecret = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
     private final String classPathFile;
-    private int logs;
+    /** Numbers the output files across every test class of the run, so that none overwrites another. */
+    private static final AtomicInteger LOGS = new AtomicInteger();
 
     private MailboardProcesses(String classPathFile) {
         this.classPathFile = classPathFile;
@@ -157,6 +159,28 @@ final class MailboardProcesses implements AutoCloseable {
      */
     Child startMailboard(Child sandbox, String schema, Path dataDir, @Nullable String failpoint, int port) {
         int actualPort = port == 0 ? freePort() : port;
+        return startMailboard(
+                sandbox, schema, dataDir, failpoint, actualPort, "http://localhost:" + actualPort, List.of());
+    }
+
+    /**
+     * Starts Mailboard as {@link #startMailboard(Child, String, Path, String, int)} does, with a public URL of
+     * its own (the one subscriptions are created with, e.g. a forwarder in front of several instances) and
+     * extra command-line settings.
+     *
+     * @param port the port, not 0
+     * @param publicUrl what {@code MAILBOARD_PUBLIC_URL} is set to
+     * @param settings more {@code --name=value} arguments
+     */
+    Child startMailboard(
+            Child sandbox,
+            String schema,
+            Path dataDir,
+            @Nullable String failpoint,
+            int port,
+            String publicUrl,
+            List<String> settings) {
+        int actualPort = port;
         String sandboxBase = sandbox.baseUrl() + "/sandbox";
         List<String> command = new ArrayList<>(List.of(
                 java(),
@@ -176,9 +200,10 @@ final class MailboardProcesses implements AutoCloseable {
         if (failpoint != null) {
             command.add("--mailboard.testing.failpoint=" + failpoint);
         }
+        command.addAll(settings);
         Map<String, String> environment = Map.ofEntries(
                 Map.entry("MAILBOARD_PORT", String.valueOf(actualPort)),
-                Map.entry("MAILBOARD_PUBLIC_URL", "http://localhost:" + actualPort),
+                Map.entry("MAILBOARD_PUBLIC_URL", publicUrl),
                 Map.entry("MAILBOARD_DATA_DIR", dataDir.toString()),
                 Map.entry("MAILBOARD_DATABASE_URL", TestDatabase.POSTGRES_URL + "?currentSchema=" + schema),
                 Map.entry("MAILBOARD_DATABASE_USER", "postgres"),
@@ -234,7 +259,7 @@ final class MailboardProcesses implements AutoCloseable {
 
     private synchronized Child start(List<String> command, Map<String, String> environment, int port, String name) {
         try {
-            Path log = OUTPUT.resolve(String.format("%02d-%s.log", ++logs, name));
+            Path log = OUTPUT.resolve(String.format("%02d-%s.log", LOGS.incrementAndGet(), name));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())

@@ -111,6 +111,7 @@ final class ControlController {
                             out.put("expirationDateTime", s.expirationDateTime().toString());
                             out.put("expired", !s.expirationDateTime().isAfter(clock.now()));
                             out.put("immutableIds", s.immutableIds());
+                            out.put("renewals", subscriptions.renewals(s.id()));
                             return out;
                         })
                         .toList());

@@ -8,6 +8,9 @@ import dev.mailboard.sandbox.store.SubscriptionRecord;
 import dev.mailboard.sandbox.store.SubscriptionStore;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /** Creates, renews and removes subscriptions under Graph's rules for Outlook messages. */
@@ -21,6 +24,7 @@ public final class Subscriptions {
     private final NotificationDispatcher dispatcher;
     private final SandboxClock clock;
     private final SubscriptionRules rules;
+    private final ConcurrentMap<String, AtomicInteger> renewals = new ConcurrentHashMap<>();
 
     Subscriptions(
             SubscriptionStore store,
@@ -149,7 +153,16 @@ public final class Subscriptions {
         }
         var renewed = current.renewed(expiry, target, rich);
         store.put(renewed);
+        if (change.expirationDateTime() != null) {
+            renewals.computeIfAbsent(current.id(), k -> new AtomicInteger()).incrementAndGet();
+        }
         return renewed;
+    }
+
+    /** How many PATCH requests with an expirationDateTime this subscription had since the sandbox started. */
+    public int renewals(String id) {
+        var count = renewals.get(id);
+        return count == null ? 0 : count.get();
     }
 
     /** The subscription, if it exists and has not expired. */
