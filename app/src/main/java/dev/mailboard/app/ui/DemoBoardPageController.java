@@ -2,6 +2,8 @@ package dev.mailboard.app.ui;
 
 import dev.mailboard.app.accounts.CurrentUser;
 import dev.mailboard.app.boards.BoardId;
+import dev.mailboard.app.connections.ConnectionUnavailableException;
+import dev.mailboard.app.mail.MailboxUnavailableException;
 import dev.mailboard.app.recipes.FieldProblem;
 import dev.mailboard.app.recipes.InvalidRecipeException;
 import dev.mailboard.app.recipes.RecipePermissionException;
@@ -13,7 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The one-click sample recipe of the demo board. */
+/** The one-click sample recipe of the demo board; unknown boards answer 404 through {@link BoardsPageAdvice}. */
 @Controller
 class DemoBoardPageController {
 
@@ -33,6 +35,10 @@ class DemoBoardPageController {
                             + " sandbox page: it appears on this board within seconds.");
         } catch (RecipePermissionException e) {
             redirect.addFlashAttribute("demoError", e.getMessage());
+        } catch (ConnectionUnavailableException | MailboxUnavailableException e) {
+            redirect.addFlashAttribute(
+                    "demoError",
+                    "Your mailbox cannot be read now; reconnect it on the Integrations page and try again.");
         } catch (InvalidRecipeException e) {
             redirect.addFlashAttribute(
                     "demoError",
