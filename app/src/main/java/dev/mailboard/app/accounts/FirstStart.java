@@ -11,13 +11,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * On an empty database, creates the "Demo" account and its first admin. A generated password is
- * shown once on the console and kept in an owner-only file in the data directory.
+ * shown once on the console and kept in an owner-only file in the data directory. Listeners of {@link
+ * FirstStartCompleted} add their sample content in the same transaction, so it exists exactly once.
  */
 @Component
 @Order(0)
@@ -30,12 +32,18 @@ class FirstStart implements ApplicationRunner {
     private final Accounts accounts;
     private final AccountsProperties properties;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
 
-    FirstStart(Accounts accounts, AccountsProperties properties, TransactionTemplate transactions) {
+    FirstStart(
+            Accounts accounts,
+            AccountsProperties properties,
+            TransactionTemplate transactions,
+            ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.properties = properties;
         this.transactions = transactions;
+        this.events = events;
     }
 
     @Override
@@ -48,8 +56,9 @@ class FirstStart implements ApplicationRunner {
         String password = configured == null || configured.isBlank() ? randomPassword() : configured;
         transactions.executeWithoutResult(status -> {
             AccountView account = accounts.createAccount(DEMO_ACCOUNT);
-            accounts.createUser(
+            UserView admin = accounts.createUser(
                     new NewUser(account.id(), properties.adminEmail(), "Administrator", Role.ADMIN), password);
+            events.publishEvent(new FirstStartCompleted(account.id(), admin.id()));
         });
         if (generated) {
             writePasswordFile(password);

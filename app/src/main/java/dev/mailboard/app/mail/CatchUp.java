@@ -2,6 +2,7 @@ package dev.mailboard.app.mail;
 
 import dev.mailboard.app.connections.ConnectionId;
 import dev.mailboard.app.jobs.JobRequest;
+import dev.mailboard.app.mail.graph.DeltaProgress;
 import dev.mailboard.app.mail.graph.DeltaRound;
 import dev.mailboard.app.mail.graph.GraphAccess;
 import dev.mailboard.app.mail.graph.GraphClient;
@@ -38,6 +39,7 @@ class CatchUp {
     private final GraphClient graph;
     private final MailQueue jobs;
     private final MeterRegistry metrics;
+    private final CatchUpProgress progress;
     private final Clock clock;
 
     CatchUp(
@@ -48,6 +50,7 @@ class CatchUp {
             GraphClient graph,
             MailQueue jobs,
             MeterRegistry metrics,
+            CatchUpProgress progress,
             Clock clock) {
         this.watches = watches;
         this.messages = messages;
@@ -56,6 +59,7 @@ class CatchUp {
         this.graph = graph;
         this.jobs = jobs;
         this.metrics = metrics;
+        this.progress = progress;
         this.clock = clock;
     }
 
@@ -77,14 +81,24 @@ class CatchUp {
      * @throws GraphException when Graph failed; the job retries
      */
     int run(WatchRepository.Watch watch, GraphAccess access) {
+        progress.start(watch.connection());
+        try {
+            return round(watch, access);
+        } finally {
+            progress.finish(watch.connection());
+        }
+    }
+
+    private int round(WatchRepository.Watch watch, GraphAccess access) {
         String inbox = fetch.inboxFolderId(watch, access);
-        DeltaRound round = graph.delta(access, inbox, watch.deltaLink());
+        DeltaProgress pages = (count, checked) -> progress.page(watch.connection(), count, checked);
+        DeltaRound round = graph.delta(access, inbox, watch.deltaLink(), pages);
         if (round instanceof DeltaRound.ResyncNeeded resync) {
             log.info(
                     "Delta link of connection {} expired ({}); starting a full round",
                     watch.connection(),
                     resync.code());
-            round = graph.delta(access, inbox, null);
+            round = graph.delta(access, inbox, null, pages);
         }
         if (!(round instanceof DeltaRound.Complete complete)) {
             throw new IllegalStateException("A fresh delta round asked for a resync");

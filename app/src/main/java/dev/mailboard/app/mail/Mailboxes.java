@@ -12,6 +12,7 @@ import dev.mailboard.app.mail.graph.GraphException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,6 +29,7 @@ public class Mailboxes {
     private final WatchRepository watches;
     private final MailQueue jobs;
     private final CatchUp catchUp;
+    private final CatchUpProgress catchUpProgress;
     private final Clock clock;
 
     Mailboxes(
@@ -37,6 +39,7 @@ public class Mailboxes {
             WatchRepository watches,
             MailQueue jobs,
             CatchUp catchUp,
+            CatchUpProgress catchUpProgress,
             Clock clock) {
         this.connections = connections;
         this.tokens = tokens;
@@ -44,6 +47,7 @@ public class Mailboxes {
         this.watches = watches;
         this.jobs = jobs;
         this.catchUp = catchUp;
+        this.catchUpProgress = catchUpProgress;
         this.clock = clock;
     }
 
@@ -112,6 +116,16 @@ public class Mailboxes {
         } catch (GraphException e) {
             throw new MailboxUnavailableException(String.valueOf(e.getMessage()), e);
         }
+    }
+
+    /**
+     * How far the catch-up round over a mailbox's Inbox has got, while one runs in this instance.
+     *
+     * @param connection the connection
+     * @return the pages and emails checked so far, or empty when no round is running here
+     */
+    public Optional<CatchUpStatus> catchUpRunning(ConnectionId connection) {
+        return catchUpProgress.running(connection);
     }
 
     private static ConnectionUnavailableException removed(ConnectionId connection) {

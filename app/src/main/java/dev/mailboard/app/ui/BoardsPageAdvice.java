@@ -21,7 +21,11 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
  * board role does not allow, 400 for bad input, 413 for files over the limit.
  */
 @ControllerAdvice(
-        assignableTypes = {BoardsPageController.class, BoardsItemPageController.class, BoardsEventsPageController.class
+        assignableTypes = {
+            BoardsPageController.class,
+            BoardsItemPageController.class,
+            BoardsEventsPageController.class,
+            DemoBoardPageController.class
         })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class BoardsPageAdvice {

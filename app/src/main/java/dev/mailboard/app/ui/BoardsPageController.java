@@ -39,10 +39,12 @@ class BoardsPageController {
 
     private final Boards boards;
     private final Accounts accounts;
+    private final DemoBoard demoBoard;
 
-    BoardsPageController(Boards boards, Accounts accounts) {
+    BoardsPageController(Boards boards, Accounts accounts, DemoBoard demoBoard) {
         this.boards = boards;
         this.accounts = accounts;
+        this.demoBoard = demoBoard;
     }
 
     @GetMapping("/boards")
@@ -78,6 +80,7 @@ class BoardsPageController {
         ItemPage items = boards.items(actor, id, query);
         model.addAttribute("table", new BoardsTable(board, columns, items, people(user), q, fc, fv, sort, descending));
         model.addAttribute("columnTypes", ColumnType.values());
+        model.addAttribute("demo", demoBoard.panel(user, board));
         return "boards/board";
     }
 

@@ -7,8 +7,11 @@ import dev.mailboard.app.connections.ConnectOutcome;
 import dev.mailboard.app.connections.ConnectionId;
 import dev.mailboard.app.connections.ConnectionView;
 import dev.mailboard.app.connections.Connections;
+import dev.mailboard.app.mail.CatchUpStatus;
+import dev.mailboard.app.mail.Mailboxes;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,10 +30,12 @@ class ConnectionsPageController {
 
     private final Connections connections;
     private final ConnectFlow connectFlow;
+    private final Mailboxes mailboxes;
 
-    ConnectionsPageController(Connections connections, ConnectFlow connectFlow) {
+    ConnectionsPageController(Connections connections, ConnectFlow connectFlow, Mailboxes mailboxes) {
         this.connections = connections;
         this.connectFlow = connectFlow;
+        this.mailboxes = mailboxes;
     }
 
     @GetMapping("/integrations")
@@ -39,7 +44,15 @@ class ConnectionsPageController {
         response.setHeader(
                 "Content-Security-Policy", ContentSecurityPolicy.allowingFormTarget(connectFlow.authorizationOrigin()));
         List<ConnectionView> all = user.isAdmin() ? connections.listForAccount(user) : List.of();
-        model.addAttribute("mine", connections.listFor(user));
+        List<ConnectionView> mine = connections.listFor(user);
+        Map<String, CatchUpStatus> catchUps = new HashMap<>();
+        for (ConnectionView connection : mine) {
+            mailboxes
+                    .catchUpRunning(connection.id())
+                    .ifPresent(status -> catchUps.put(connection.id().toString(), status));
+        }
+        model.addAttribute("mine", mine);
+        model.addAttribute("catchUps", catchUps);
         model.addAttribute("all", all);
         model.addAttribute("notice", model.getAttribute("notice"));
         model.addAttribute("error", model.getAttribute("error"));

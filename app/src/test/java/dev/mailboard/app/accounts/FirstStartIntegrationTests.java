@@ -3,6 +3,7 @@ package dev.mailboard.app.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailboard.app.testing.MailboardIntegrationTest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
@@ -10,6 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 @MailboardIntegrationTest
 class FirstStartIntegrationTests {
+
+    private static final String DEMO_BOARDS = "select count(*) from board b join account a on a.id = b.account_id"
+            + " where a.name = 'Demo' and b.name = 'Demo board'";
 
     @Autowired
     FirstStart firstStart;
@@ -26,15 +30,29 @@ class FirstStartIntegrationTests {
     }
 
     @Test
-    void aRestartCreatesNoSecondAccountOrAdmin() {
+    void withTheSandboxAsProviderTheFirstStartCreatedTheDemoBoardWithItsColumns() {
+        assertThat(count(DEMO_BOARDS)).isEqualTo(1);
+        List<String> columns = jdbc.sql("select c.name || ':' || c.type from board_column c join board b on"
+                        + " b.id = c.board_id join account a on a.id = b.account_id where a.name = 'Demo' and"
+                        + " b.name = 'Demo board' order by c.position")
+                .query(String.class)
+                .list();
+        assertThat(columns).containsExactly("Status:status", "From:email", "Received:date");
+    }
+
+    @Test
+    void aRestartCreatesNoSecondAccountAdminOrDemoBoard() {
         long accounts = count("select count(*) from account");
         long users = count("select count(*) from app_user");
+        long boards = count("select count(*) from board");
 
         firstStart.run(new DefaultApplicationArguments());
 
         assertThat(count("select count(*) from account")).isEqualTo(accounts);
         assertThat(count("select count(*) from app_user")).isEqualTo(users);
+        assertThat(count("select count(*) from board")).isEqualTo(boards);
         assertThat(count("select count(*) from account where name = 'Demo'")).isEqualTo(1);
+        assertThat(count(DEMO_BOARDS)).isEqualTo(1);
     }
 
     private long count(String sql) {

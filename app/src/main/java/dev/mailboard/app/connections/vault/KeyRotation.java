@@ -1,5 +1,7 @@
 package dev.mailboard.app.connections.vault;
 
+import java.time.Clock;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,10 +17,16 @@ public final class KeyRotation {
 
     private final TokenStore store;
     private final @Nullable KeyEncryptionKey kek;
+    private final Clock clock;
 
     KeyRotation(TokenStore store, @Nullable KeyEncryptionKey kek) {
+        this(store, kek, Clock.systemUTC());
+    }
+
+    KeyRotation(TokenStore store, @Nullable KeyEncryptionKey kek, Clock clock) {
         this.store = store;
         this.kek = kek;
+        this.clock = clock;
     }
 
     /** Receives the progress of a rewrap. */
@@ -71,7 +79,7 @@ public final class KeyRotation {
     public RewrapReport rewrap(Progress progress) {
         RewrapReport report = store.rewrap(progress);
         log.info(
-                "Token key rewrap: {} of {} data keys re-wrapped to {}; {} remain on older versions",
+                "Token key rewrap finished: {} of {} data keys re-wrapped to {}; {} remain on older versions",
                 report.rewrapped(),
                 report.total(),
                 report.currentKeyId(),
@@ -80,15 +88,12 @@ public final class KeyRotation {
     }
 
     /**
-     * Re-wraps every stored data key, logging progress every 100 keys.
+     * Re-wraps every stored data key, logging the count at the start, progress every 500 keys or every five
+     * seconds ("rewrapped 1,200 of 5,000 data keys"), and a final line.
      *
      * @return the report
      */
     public RewrapReport rewrap() {
-        return rewrap((done, total) -> {
-            if (done > 0 && (done % 100 == 0 || done == total)) {
-                log.info("Token key rewrap: {} of {} data keys done", done, total);
-            }
-        });
+        return rewrap(new RewrapProgressLog(clock, 500, Duration.ofSeconds(5), log::info));
     }
 }

@@ -22,7 +22,7 @@ class TokenVaultConfiguration {
     }
 
     @Bean
-    KeyRotation keyRotation(TokenBackend backend) {
-        return new KeyRotation(backend.store(), backend.kek());
+    KeyRotation keyRotation(TokenBackend backend, Clock clock) {
+        return new KeyRotation(backend.store(), backend.kek(), clock);
     }
 }

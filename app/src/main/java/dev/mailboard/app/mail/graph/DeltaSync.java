@@ -22,7 +22,7 @@ final class DeltaSync {
         this.prefer = GraphCalls.IMMUTABLE_IDS + ", odata.maxpagesize=" + pageSize;
     }
 
-    DeltaRound round(GraphAccess access, String folder, @Nullable String deltaLink) {
+    DeltaRound round(GraphAccess access, String folder, @Nullable String deltaLink, DeltaProgress progress) {
         String bearer = access.bearer();
         String mailbox = access.mailbox();
         List<GraphDeltaItem> changed = new ArrayList<>();
@@ -34,6 +34,7 @@ final class DeltaSync {
                     : follow(deltaLink, bearer, mailbox);
             for (int pages = 1; ; pages++) {
                 collect(page, changed, removed);
+                progress.page(pages, changed.size() + removed.size());
                 String next = page.nextLink();
                 String end = page.deltaLink();
                 if (end != null) {

@@ -154,7 +154,15 @@ public final class GraphClient {
      * null, from the start. Store the new delta link only from a {@link DeltaRound.Complete}.
      */
     public DeltaRound delta(GraphAccess access, String folder, @Nullable String deltaLink) {
-        return parts.delta().round(access, folder, deltaLink);
+        return parts.delta().round(access, folder, deltaLink, DeltaProgress.NONE);
+    }
+
+    /**
+     * One complete delta round, as {@link #delta(GraphAccess, String, String)}, telling {@code progress} after
+     * each page how far it got.
+     */
+    public DeltaRound delta(GraphAccess access, String folder, @Nullable String deltaLink, DeltaProgress progress) {
+        return parts.delta().round(access, folder, deltaLink, progress);
     }
 
     /** Creates a subscription with immutable ids in its notifications; Graph validates the URLs first. */
