@@ -131,7 +131,9 @@ class NotificationsIntegrationTests extends SandboxIntegrationTest {
                 "Authorization",
                 token);
         assertGraphError(addLifecycle, 400, "InvalidRequest");
-        assertThat(renewalsAtControlApi(id)).as("renewals counted, a refused PATCH not").isEqualTo(1);
+        assertThat(renewalsAtControlApi(id))
+                .as("renewals counted, a refused PATCH not")
+                .isEqualTo(1);
         assertThat(http.get("/sandbox/graph/v1.0/subscriptions", "Authorization", token)
                         .json()
                         .path("value")

@@ -133,10 +133,14 @@ class MailSendCrashTests {
         assertThat(sentWithSendId(mail, watched.address(), firstSend)).hasSize(1);
         assertThat(sentUpdates(again, firstItem)).isEqualTo(1);
         assertThat(sentUpdates(again, secondItem)).isEqualTo(1);
-        assertThat(count(schema, "select count(*) from audit_entry where action = 'mail.sent' and detail like ?",
+        assertThat(count(
+                        schema,
+                        "select count(*) from audit_entry where action = 'mail.sent' and detail like ?",
                         "send " + firstSend + "%"))
                 .isEqualTo(1);
-        assertThat(count(schema, "select count(*) from audit_entry where action = 'mail.sent' and detail like ?",
+        assertThat(count(
+                        schema,
+                        "select count(*) from audit_entry where action = 'mail.sent' and detail like ?",
                         "send " + secondSend + "%"))
                 .isEqualTo(1);
         failed = false;
@@ -155,14 +159,13 @@ class MailSendCrashTests {
     }
 
     private static TestClient admin(MailboardProcesses.Child mailboard) {
-        return TestClient.signedIn(
-                mailboard.port(), MailboardProcesses.ADMIN_EMAIL, MailboardProcesses.ADMIN_PASSWORD);
+        return TestClient.signedIn(mailboard.port(), MailboardProcesses.ADMIN_EMAIL, MailboardProcesses.ADMIN_PASSWORD);
     }
 
     /** Asks for Mail.Send on the watched mailbox's connection through the consent page. */
     private static void grantSend(Watched watched) {
-        HttpResponse<String> start = watched.admin()
-                .postForm("/integrations/" + watched.connection() + "/send-permission", Map.of());
+        HttpResponse<String> start =
+                watched.admin().postForm("/integrations/" + watched.connection() + "/send-permission", Map.of());
         URI authorize = URI.create(start.headers().firstValue("Location").orElseThrow());
         URI callback = SandboxConsent.decide(watched.admin(), authorize, watched.address(), true);
         assertThat(SandboxConsent.callback(watched.admin(), callback).statusCode())

@@ -184,7 +184,8 @@ class MailTwoInstancesTests {
     private static Set<String> reachedBoth(List<WebhookForwarder.Accepted> accepted) {
         Map<String, Set<Integer>> ports = new HashMap<>();
         for (WebhookForwarder.Accepted post : accepted) {
-            for (JsonNode notification : ChildMailboardFixtures.JSON.readTree(post.body()).path("value")) {
+            for (JsonNode notification :
+                    ChildMailboardFixtures.JSON.readTree(post.body()).path("value")) {
                 String id = notification.path("resourceData").path("id").asString();
                 ports.computeIfAbsent(id, k -> new HashSet<>()).add(post.port());
             }
