@@ -37,6 +37,14 @@ class JobScheduler implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(JobScheduler.class);
 
     private final Scheduler scheduler;
+    /**
+     * A job whose instance died is taken back once this many heartbeats are missed: 10 s x 6, so a crashed
+     * send or fetch resumes about a minute later on another instance or after the restart.
+     */
+    static final Duration HEARTBEAT = Duration.ofSeconds(10);
+
+    static final int MISSED_HEARTBEATS = 6;
+
     private final CustomTask<JobEnvelope> jobTask;
     private final boolean enabled;
     private volatile boolean running;
@@ -75,7 +83,8 @@ class JobScheduler implements SmartLifecycle {
             builder.pollUsingFetch(0.5, 3.0);
         }
         this.scheduler = builder.enableImmediateExecution()
-                .heartbeatInterval(Duration.ofSeconds(30))
+                .heartbeatInterval(HEARTBEAT)
+                .missedHeartbeatsLimit(MISSED_HEARTBEATS)
                 .shutdownMaxWait(Duration.ofSeconds(20))
                 .build();
     }

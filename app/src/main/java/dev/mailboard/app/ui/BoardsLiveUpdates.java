@@ -16,11 +16,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Pushes "item N changed" to the board pages open in browsers, after the change is committed. Events
+ * Pushes "item N changed" to the board pages open in browsers, after the change is committed (and only
+ * when the board has a page open). Events
  * carry only the item number: each browser then fetches the row with its own access rights.
  */
 @Component
@@ -47,30 +49,51 @@ class BoardsLiveUpdates {
         return emitter;
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(ItemCreated event) {
-        send(event.boardId(), "item-created", event.itemId());
+        afterCommit(event.boardId(), "item-created", event.itemId());
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(ItemChanged event) {
-        send(event.boardId(), "item-changed", event.itemId());
+        afterCommit(event.boardId(), "item-changed", event.itemId());
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(ItemDeleted event) {
-        send(event.boardId(), "item-deleted", event.itemId());
+        afterCommit(event.boardId(), "item-deleted", event.itemId());
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(UpdatePosted event) {
-        send(event.boardId(), "update-posted", event.itemId());
+        afterCommit(event.boardId(), "update-posted", event.itemId());
     }
 
     @EventListener(ContextClosedEvent.class)
     void closeAll() {
         emitters.values().forEach(set -> set.forEach(SseEmitter::complete));
         emitters.clear();
+    }
+
+    /**
+     * Sends once the change is committed. Deliberately not a {@code @TransactionalEventListener}: those are
+     * kept in the durable event publication registry (a row written, updated and deleted per event), which a
+     * best-effort signal to open pages does not need; a page that misses one catches up on its next load.
+     */
+    private void afterCommit(BoardId boardId, String name, ItemId itemId) {
+        if (emitters.getOrDefault(boardId, Set.of()).isEmpty()) {
+            return;
+        }
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            send(boardId, name, itemId);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                send(boardId, name, itemId);
+            }
+        });
     }
 
     private void send(BoardId boardId, String name, ItemId itemId) {
