@@ -196,11 +196,12 @@ class RecipeSendActionIntegrationTests {
     @Test
     void invalidTemplatesAndColumnsAreRefused() {
         grantSend(setup);
-        String action = "{\"kind\":\"send_email\",\"bodyAsFirstUpdate\":false,\"copyAttachments\":false,\"sendEmail\":{\"triggerColumn\":\""
-                + setup.status().id()
-                + "\",\"triggerValue\":\"New\",\"toColumn\":\""
-                + setup.received().id()
-                + "\",\"subject\":\"Hi {{Nope}}\",\"body\":\"x\"}}";
+        String action =
+                "{\"kind\":\"send_email\",\"bodyAsFirstUpdate\":false,\"copyAttachments\":false,\"sendEmail\":{\"triggerColumn\":\""
+                        + setup.status().id()
+                        + "\",\"triggerValue\":\"New\",\"toColumn\":\""
+                        + setup.received().id()
+                        + "\",\"subject\":\"Hi {{Nope}}\",\"body\":\"x\"}}";
         HttpResponse<String> response = setup.owner()
                 .client()
                 .json(
@@ -323,11 +324,13 @@ class RecipeSendActionIntegrationTests {
     }
 
     static String sendRecipeJson(RecipeFixtures.Setup setup, boolean active) {
-        String action = "{\"kind\":\"send_email\",\"bodyAsFirstUpdate\":false,\"copyAttachments\":false,\"sendEmail\":{\"triggerColumn\":\""
-                + setup.status().id()
-                + "\",\"triggerValue\":\"New\",\"toColumn\":\"" + setup.email().id()
-                + "\",\"subject\":\"{{Name}} is {{ State }}\","
-                + "\"body\":\"<p>Hello, your request {{Name}} is {{State}}.</p>\"}}";
+        String action =
+                "{\"kind\":\"send_email\",\"bodyAsFirstUpdate\":false,\"copyAttachments\":false,\"sendEmail\":{\"triggerColumn\":\""
+                        + setup.status().id()
+                        + "\",\"triggerValue\":\"New\",\"toColumn\":\""
+                        + setup.email().id()
+                        + "\",\"subject\":\"{{Name}} is {{ State }}\","
+                        + "\"body\":\"<p>Hello, your request {{Name}} is {{State}}.</p>\"}}";
         String json =
                 RecipeFixtures.recipeJson(setup, setup.board().id(), "{\"type\":\"allOf\",\"conditions\":[]}", action);
         return json.substring(0, json.length() - 1) + ",\"active\":" + active + "}";
