@@ -312,6 +312,48 @@ class RecipeSendActionIntegrationTests {
         assertThat(queued(setup.connection())).isEqualTo(perUserPerHour + 1);
     }
 
+    @Test
+    void theGuidedFormCreatesASendRecipeAndAsksForMailSendFirst() {
+        TestClient owner = setup.owner().client();
+        String page =
+                owner.get("/recipes/new-send?boardId=" + setup.board().id()).body();
+        assertThat(page)
+                .contains("id=\"send-recipe-form\"")
+                .contains("id=\"trigger-column\"")
+                .contains("id=\"to-column\"")
+                .contains("changes to");
+        Map<String, String> fields = Map.of(
+                "name",
+                "Confirm new requests",
+                "boardId",
+                setup.board().id().toString(),
+                "connectionId",
+                setup.connection().value().toString(),
+                "triggerColumn",
+                setup.status().id().toString(),
+                "triggerValue",
+                "New",
+                "toColumn",
+                setup.email().id().toString(),
+                "subject",
+                "We received {{Name}}",
+                "body",
+                "<p>Hello</p>");
+
+        HttpResponse<String> refused = owner.postForm("/recipes/send", fields);
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body())
+                .contains("Grant sending first")
+                .contains("/integrations/" + setup.connection().value() + "/send-permission");
+
+        grantSend(setup);
+        HttpResponse<String> saved = owner.postForm("/recipes/send", fields);
+        assertThat(saved.statusCode()).isEqualTo(302);
+        String location = saved.headers().firstValue("Location").orElseThrow();
+        assertThat(owner.get(URI.create(location).getPath()).body())
+                .contains("When State changes to New, send an email to Requester");
+    }
+
     // --- helpers
 
     static void grantSend(RecipeFixtures.Setup setup) {
