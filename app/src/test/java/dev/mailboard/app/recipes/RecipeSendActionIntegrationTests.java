@@ -354,6 +354,40 @@ class RecipeSendActionIntegrationTests {
                 .contains("When State changes to New, send an email to Requester");
     }
 
+    @Test
+    void mailboardsOwnMailNeverBecomesANewItemSoItCannotSetOffASend() {
+        grantSend(setup);
+        RecipeId send = createSendRecipe(setup, true);
+        String itemAction =
+                "{\"kind\":\"create_item\",\"senderColumn\":\"" + setup.email().id()
+                        + "\",\"bodyAsFirstUpdate\":true,\"copyAttachments\":false,\"fixedValues\":{\""
+                        + setup.status().id() + "\":\"New\"},\"whenNoMatch\":\"create_item\"}";
+        String recipeJson = RecipeFixtures.recipeJson(
+                setup, setup.board().id(), "{\"type\":\"allOf\",\"conditions\":[]}", itemAction);
+        recipeJson = recipeJson.substring(0, recipeJson.length() - 1) + ",\"includeAutomated\":true}";
+        HttpResponse<String> created = setup.owner().client().json("POST", "/api/v1/recipes", recipeJson);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String subject = "From another Mailboard " + UUID.randomUUID();
+
+        transactions.executeWithoutResult(status -> events.publishEvent(RecipeFixtures.mail(
+                setup, subject, "other-board@outside.example", java.util.Set.of(AutomatedMail.Reason.OWN_MAIL))));
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.sql("select count(*) from recipe_run where subject = ? and outcome = 'skipped'"
+                                        + " and detail like 'sent by Mailboard itself%'")
+                                .param(subject)
+                                .query(Integer.class)
+                                .single()
+                        == 1);
+        assertThat(boards.items(
+                                Actor.user(setup.owner().user().id()),
+                                setup.board().id(),
+                                dev.mailboard.app.boards.ItemQuery.firstPage(10))
+                        .items())
+                .isEmpty();
+        assertThat(sendsOf(send)).isZero();
+    }
+
     // --- helpers
 
     static void grantSend(RecipeFixtures.Setup setup) {
