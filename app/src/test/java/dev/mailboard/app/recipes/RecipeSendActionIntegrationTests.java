@@ -213,6 +213,11 @@ class RecipeSendActionIntegrationTests {
         List<String> fields = new ArrayList<>();
         json(response).path("errors").forEach(e -> fields.add(e.path("field").asString()));
         assertThat(fields).contains("action.sendEmail.toColumn", "action.sendEmail.subject");
+
+        HttpResponse<String> preview =
+                setup.owner().client().json("POST", "/api/v1/recipes/preview", sendRecipeJson(setup, false));
+        assertThat(preview.statusCode()).as(preview.body()).isEqualTo(400);
+        assertThat(json(preview).path("errors").get(0).path("field").asString()).isEqualTo("action.kind");
     }
 
     @Test
