@@ -100,7 +100,7 @@ class MailSendRelay implements JobHandler<MailSendJob> {
                     tokens.freshToken(row.connection()).reveal());
         } catch (ConnectionUnavailableException e) {
             if (e.isTransient()) {
-                return JobOutcome.retryAfter(Duration.ofMinutes(1), "the mailbox's token could not be refreshed");
+                return retry(row, attempt, Duration.ofMinutes(1), "the mailbox's token could not be refreshed");
             }
             fail(row, "the mailbox connection cannot be used: " + e.reason());
             return JobOutcome.done();
@@ -119,8 +119,11 @@ class MailSendRelay implements JobHandler<MailSendJob> {
             client.sendMail(access, message(row), true);
         } catch (GraphException e) {
             if (e.isRetryable()) {
-                return JobOutcome.retryAfter(
-                        e.retryAfter().orElse(Duration.ZERO), "Graph did not take the mail for now: " + e.code());
+                return retry(
+                        row,
+                        attempt,
+                        e.retryAfter().orElse(Duration.ZERO),
+                        "Graph did not take the mail for now: " + e.code());
             }
             fail(row, "Graph refused the mail: " + e.status() + " " + e.code());
             return JobOutcome.done();
@@ -195,6 +198,33 @@ class MailSendRelay implements JobHandler<MailSendJob> {
         });
     }
 
+    /**
+     * A retry; on the last attempt the job goes to the dead-letter table after this run, so the requester
+     * is told now ({@link MailSendFailed}). The row stays as it is, so that an operator's replay may still
+     * send it.
+     */
+    private JobOutcome retry(MailSendOutbox.Row row, JobAttempt attempt, Duration after, String reason) {
+        if (attempt.isLast()) {
+            log.warn("Send {} ran out of attempts and goes to the dead-letter table: {}", row.id(), reason);
+            transaction.executeWithoutResult(status -> events.publishEvent(failed(
+                    row,
+                    "it could not be sent after " + attempt.number() + " attempts (" + reason
+                            + "); an operator may retry it from the dead-letter table")));
+        }
+        return JobOutcome.retryAfter(after, reason);
+    }
+
+    private static MailSendFailed failed(MailSendOutbox.Row row, String reason) {
+        return new MailSendFailed(
+                row.id(),
+                row.accountId(),
+                row.requestedBy(),
+                row.origin(),
+                row.to().stream().map(MailSendCheck.Recipient::address).toList(),
+                row.subject(),
+                reason);
+    }
+
     private void fail(MailSendOutbox.Row row, String reason) {
         log.warn("Send {} failed for good: {}", row.id(), reason);
         transaction.executeWithoutResult(status -> {
@@ -211,6 +241,7 @@ class MailSendRelay implements JobHandler<MailSendJob> {
                                         .toList()),
                         AuditOutcome.FAILURE,
                         "send " + row.id() + ": " + reason));
+                events.publishEvent(failed(row, reason));
             }
         });
     }

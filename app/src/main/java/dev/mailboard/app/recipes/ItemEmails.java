@@ -1,6 +1,7 @@
 package dev.mailboard.app.recipes;
 
 import dev.mailboard.app.accounts.CurrentUser;
+import dev.mailboard.app.accounts.UserId;
 import dev.mailboard.app.boards.Actor;
 import dev.mailboard.app.boards.BoardAccessDeniedException;
 import dev.mailboard.app.boards.BoardId;
@@ -14,17 +15,23 @@ import dev.mailboard.app.boards.ItemView;
 import dev.mailboard.app.connections.ConnectionView;
 import dev.mailboard.app.connections.Connections;
 import dev.mailboard.app.mail.MailSendCompleted;
+import dev.mailboard.app.mail.MailSendFailed;
+import dev.mailboard.app.mail.MailSendRefusedException;
 import dev.mailboard.app.mail.MailSendRequest;
 import dev.mailboard.app.mail.MailSender;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -39,19 +46,34 @@ public class ItemEmails {
     /** The origin tag prefix of mail sent from an item. */
     static final String ORIGIN = "item:";
 
+    /** How an update about a mail that was not sent begins. */
+    public static final String NOT_SENT = "Email not sent: ";
+
     private static final Logger log = LoggerFactory.getLogger(ItemEmails.class);
 
     private final Boards boards;
     private final Connections connections;
     private final MailSender sender;
     private final ThreadIndex threads;
+    private final SendRepository sends;
+    private final TransactionTemplate apart;
     private final Clock clock;
 
-    ItemEmails(Boards boards, Connections connections, MailSender sender, ThreadIndex threads, Clock clock) {
+    ItemEmails(
+            Boards boards,
+            Connections connections,
+            MailSender sender,
+            ThreadIndex threads,
+            SendRepository sends,
+            PlatformTransactionManager transactions,
+            Clock clock) {
         this.boards = boards;
         this.connections = connections;
         this.sender = sender;
         this.threads = threads;
+        this.sends = sends;
+        this.apart = new TransactionTemplate(transactions);
+        this.apart.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
     }
 
@@ -90,8 +112,68 @@ public class ItemEmails {
         List<String> to = email.to().isEmpty() ? emailColumns(actor, board, item) : email.to();
         String subject =
                 email.subject() == null || email.subject().isBlank() ? suggestedSubject(item) : email.subject();
-        return sender.send(new MailSendRequest(
-                connection.id(), user.userId(), to, subject, email.body(), ORIGIN + itemId.value(), false));
+        try {
+            return sender.send(new MailSendRequest(
+                    connection.id(), user.userId(), to, subject, email.body(), ORIGIN + itemId.value(), false));
+        } catch (MailSendRefusedException e) {
+            // The request's transaction rolls back; the note on the item is written in its own.
+            apart.executeWithoutResult(status -> notSent(user.userId(), itemId, reason(e)));
+            throw e;
+        }
+    }
+
+    /**
+     * Why a send was refused, for the item's "Email not sent: ..." update.
+     *
+     * @param e the refusal
+     * @return the reason without the "The mail was not sent:" lead
+     */
+    static String reason(MailSendRefusedException e) {
+        String message = String.valueOf(e.getMessage());
+        String lead = "The mail was not sent: ";
+        return message.startsWith(lead) ? message.substring(lead.length()) : message;
+    }
+
+    /** Shows on the item that a mail was not sent, and why (as an update by the requester). */
+    void notSent(UserId requestedBy, ItemId itemId, String reason) {
+        try {
+            boards.postUpdate(
+                    Actor.user(requestedBy), itemId, "<p>" + HtmlUtils.htmlEscape(NOT_SENT + reason) + "</p>");
+        } catch (BoardNotFoundException | BoardAccessDeniedException e) {
+            log.info("A mail for item {} was not sent, and the item is gone or no longer writable", itemId);
+        }
+    }
+
+    // A send failed for good or went to the dead-letter table: once per send and item.
+    @ApplicationModuleListener
+    void on(MailSendFailed failed) {
+        Optional<ItemId> itemId = itemOf(failed.origin(), failed.sendId());
+        if (itemId.isEmpty()) {
+            return;
+        }
+        try {
+            ItemView item = boards.item(Actor.user(failed.requestedBy()), itemId.get());
+            if (threads.claimFailedMail(item.boardId(), failed.sendId(), itemId.get(), clock.instant())) {
+                notSent(failed.requestedBy(), itemId.get(), failed.reason());
+            }
+        } catch (BoardNotFoundException | BoardAccessDeniedException e) {
+            log.info("Send {} failed, and its item is gone or no longer readable", failed.sendId());
+        }
+    }
+
+    /** The item a send belongs to: {@code item:<id>}, or the item whose change fired a recipe's send. */
+    private Optional<ItemId> itemOf(String origin, UUID sendId) {
+        if (origin.startsWith(SendActions.ORIGIN)) {
+            return sends.itemOf(sendId);
+        }
+        if (!origin.startsWith(ORIGIN)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new ItemId(Long.parseLong(origin.substring(ORIGIN.length()))));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -108,15 +190,11 @@ public class ItemEmails {
     // update happen once per send.
     @ApplicationModuleListener
     void on(MailSendCompleted sent) {
-        if (!sent.origin().startsWith(ORIGIN)) {
+        Optional<ItemId> found = itemOf(sent.origin(), sent.sendId());
+        if (found.isEmpty()) {
             return;
         }
-        ItemId itemId;
-        try {
-            itemId = new ItemId(Long.parseLong(sent.origin().substring(ORIGIN.length())));
-        } catch (NumberFormatException e) {
-            return;
-        }
+        ItemId itemId = found.get();
         Actor actor = Actor.user(sent.requestedBy());
         try {
             ItemView item = boards.item(actor, itemId);

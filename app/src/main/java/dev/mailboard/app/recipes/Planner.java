@@ -21,6 +21,10 @@ import org.springframework.web.util.HtmlUtils;
 @Component
 class Planner {
 
+    /** Why Mailboard's own mail never becomes a new item. */
+    static final String OWN_MAIL = "sent by Mailboard itself: its own mail never becomes a new item, so that it"
+            + " cannot set off a send (it may still become an update of its thread)";
+
     private static final Pattern TOKEN = Pattern.compile("\\[#(\\d{1,18})]");
 
     private final OwnerCheck owners;
@@ -54,6 +58,10 @@ class Planner {
         Optional<ItemId> thread = threadItem(recipe, mail);
         if (thread.isPresent()) {
             return new Plan.AddUpdate(thread.get(), updateHtml(mail));
+        }
+        if (mail.automated().contains(AutomatedMail.Reason.OWN_MAIL)) {
+            // Even with automated mail opted in: a new item could fire a send-email recipe (S-52).
+            return new Plan.Skip(OWN_MAIL);
         }
         RecipeAction action = definition.action();
         boolean unmatched = action.kind() == RecipeAction.Kind.ADD_UPDATE || mail.isReply();

@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param copyAttachments whether attachments are copied to the item (within the limits)
  * @param fixedValues column values every new item gets, by column id (for example status "New")
  * @param whenNoMatch what an unmatched reply (or any unmatched mail, for add-update) does
+ * @param sendEmail for {@link Kind#SEND_EMAIL}: which column change sends which mail to whom; otherwise null
  */
 public record RecipeAction(
         Kind kind,
@@ -28,7 +29,8 @@ public record RecipeAction(
         boolean bodyAsFirstUpdate,
         boolean copyAttachments,
         Map<String, String> fixedValues,
-        NoMatch whenNoMatch) {
+        NoMatch whenNoMatch,
+        @Nullable SendEmail sendEmail) {
 
     /** Copies the values, keeping their order. */
     public RecipeAction {
@@ -37,6 +39,47 @@ public record RecipeAction(
                 : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fixedValues));
         kind = kind == null ? Kind.CREATE_ITEM : kind;
         whenNoMatch = whenNoMatch == null ? NoMatch.CREATE_ITEM : whenNoMatch;
+    }
+
+    /**
+     * An action without a send-email part.
+     *
+     * @param kind create items, or only add updates to known threads
+     * @param senderColumn the column that gets the sender, or null
+     * @param receivedColumn the column that gets the received date, or null
+     * @param bodyAsFirstUpdate whether the body becomes the first update
+     * @param copyAttachments whether attachments are copied
+     * @param fixedValues column values every new item gets
+     * @param whenNoMatch what an unmatched mail does
+     */
+    public RecipeAction(
+            Kind kind,
+            @Nullable UUID senderColumn,
+            @Nullable UUID receivedColumn,
+            boolean bodyAsFirstUpdate,
+            boolean copyAttachments,
+            Map<String, String> fixedValues,
+            NoMatch whenNoMatch) {
+        this(kind, senderColumn, receivedColumn, bodyAsFirstUpdate, copyAttachments, fixedValues, whenNoMatch, null);
+    }
+
+    /**
+     * "When {@code column} changes to {@code value}, send an email to {@code toColumn}".
+     *
+     * @param sendEmail the trigger, the recipient column and the template
+     * @return the action
+     */
+    public static RecipeAction sendEmail(SendEmail sendEmail) {
+        return new RecipeAction(Kind.SEND_EMAIL, null, null, false, false, Map.of(), NoMatch.SKIP, sendEmail);
+    }
+
+    /**
+     * Whether the recipe reads mail (create item, add update) rather than sending it.
+     *
+     * @return false for {@link Kind#SEND_EMAIL}
+     */
+    public boolean readsMail() {
+        return kind != Kind.SEND_EMAIL;
     }
 
     /**
@@ -55,8 +98,25 @@ public record RecipeAction(
         CREATE_ITEM,
         /** Only add updates to the items of known threads. */
         @JsonProperty("add_update")
-        ADD_UPDATE
+        ADD_UPDATE,
+        /** Send a mail when a column of an item changes to a value (no mail is read). */
+        @JsonProperty("send_email")
+        SEND_EMAIL
     }
+
+    /**
+     * "When {@code triggerColumn} changes to {@code triggerValue}, send an email to the address in
+     * {@code toColumn}". An item created with that value counts as a change to it. The templates may name
+     * {@code {{Name}}} (the item's name) and {@code {{<column name>}}} (a column's value); the subject is
+     * prefixed with the item token ({@code [#1234]}) so that replies thread back to the item.
+     *
+     * @param triggerColumn the column that is watched
+     * @param triggerValue the value it must change to (a status label, a text; compared ignoring case)
+     * @param toColumn the email column holding the recipient (S-55: no other source of recipients)
+     * @param subject the subject template
+     * @param body the body template (HTML, sanitized; plain text is fine)
+     */
+    public record SendEmail(UUID triggerColumn, String triggerValue, UUID toColumn, String subject, String body) {}
 
     /** What happens to a mail whose thread has no item on the board. */
     public enum NoMatch {
@@ -73,6 +133,11 @@ public record RecipeAction(
     }
 
     void validate(List<FieldProblem> problems) {
+        if (kind == Kind.SEND_EMAIL) {
+            SendActionTemplate.validate(sendEmail, problems);
+        } else if (sendEmail != null) {
+            problems.add(new FieldProblem("action.sendEmail", "is only for the kind send_email"));
+        }
         if (fixedValues.size() > 50) {
             problems.add(new FieldProblem("action.fixedValues", "may set at most 50 columns"));
         }

@@ -40,6 +40,7 @@ class RecipeListener {
         MailFacts facts = MailFacts.of(mail);
         recipes.onConnection(mail.connectionId()).stream()
                 .filter(Recipe::processesMail)
+                .filter(r -> r.definition().action().readsMail())
                 .filter(r -> r.accountId().equals(mail.accountId()))
                 .forEach(r -> runner.run(r, facts));
     }

@@ -42,7 +42,11 @@ public class RecipePreviews {
      * @throws InvalidRecipeException when the draft cannot work
      */
     public List<PreviewLine> preview(CurrentUser user, RecipeDraft draft, int count) {
-        List<FieldProblem> problems = draft.problems();
+        List<FieldProblem> problems = new java.util.ArrayList<>(draft.problems());
+        if (draft.action() != null && !draft.action().readsMail()) {
+            problems.add(new FieldProblem(
+                    "action.kind", "a send_email recipe reads no mail, so there is nothing to preview"));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidRecipeException(problems);
         }

@@ -6,7 +6,11 @@ import dev.mailboard.app.accounts.CurrentUser;
 import dev.mailboard.app.boards.Actor;
 import dev.mailboard.app.boards.BoardId;
 import dev.mailboard.app.boards.Boards;
+import dev.mailboard.app.boards.ColumnView;
 import dev.mailboard.app.connections.ConnectionId;
+import dev.mailboard.app.connections.ConnectionView;
+import dev.mailboard.app.connections.Connections;
+import dev.mailboard.app.mail.MailSendRefusedException;
 import dev.mailboard.app.mail.Mailboxes;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,6 +38,7 @@ public class Recipes {
     private final RecipeRunner runner;
     private final Boards boards;
     private final Mailboxes mailboxes;
+    private final Connections connections;
     private final AuditLog audit;
     private final Clock clock;
 
@@ -44,6 +49,7 @@ public class Recipes {
             RecipeRunner runner,
             Boards boards,
             Mailboxes mailboxes,
+            Connections connections,
             AuditLog audit,
             Clock clock) {
         this.access = access;
@@ -52,6 +58,7 @@ public class Recipes {
         this.runner = runner;
         this.boards = boards;
         this.mailboxes = mailboxes;
+        this.connections = connections;
         this.audit = audit;
         this.clock = clock;
     }
@@ -70,6 +77,9 @@ public class Recipes {
     @Transactional
     public RecipeView create(CurrentUser user, RecipeDraft draft, boolean active) {
         validate(user, draft);
+        if (active) {
+            requireSend(draft.connectionId(), draft.action());
+        }
         Instant now = clock.instant();
         Recipe recipe = new Recipe(
                 RecipeId.random(),
@@ -106,6 +116,9 @@ public class Recipes {
                     List.of(new FieldProblem("boardId", "cannot change; create a new recipe")));
         }
         validate(user, draft);
+        if (old.active()) {
+            requireSend(draft.connectionId(), draft.action());
+        }
         Recipe changed = new Recipe(
                 old.id(),
                 old.accountId(),
@@ -137,6 +150,9 @@ public class Recipes {
     @Transactional
     public RecipeView switchTo(CurrentUser user, RecipeId id, boolean active) {
         Recipe old = access.changeable(user, id);
+        if (active) {
+            requireSend(old.connectionId(), old.definition().action());
+        }
         Recipe changed = new Recipe(
                 old.id(),
                 old.accountId(),
@@ -249,7 +265,11 @@ public class Recipes {
         }
         access.requireCreator(user, draft.boardId());
         access.ownConnection(user, draft.connectionId());
-        ItemMapping.validate(draft.action(), boards.columns(Actor.of(user), draft.boardId()), problems);
+        List<ColumnView> columns = boards.columns(Actor.of(user), draft.boardId());
+        ItemMapping.validate(draft.action(), columns, problems);
+        if (draft.action().kind() == RecipeAction.Kind.SEND_EMAIL) {
+            SendActionTemplate.validate(draft.action().sendEmail(), columns, problems);
+        }
         if (!problems.isEmpty()) {
             throw new InvalidRecipeException(problems);
         }
@@ -259,9 +279,32 @@ public class Recipes {
         return new Recipe.Definition(draft.condition(), draft.includeAutomated(), draft.action());
     }
 
+    /**
+     * A send-email recipe switched on needs {@code Mail.Send} on its connection: without it the answer is the
+     * same refusal as the item email endpoint's, with the link to grant it.
+     */
+    private void requireSend(ConnectionId connectionId, RecipeAction action) {
+        if (action.kind() != RecipeAction.Kind.SEND_EMAIL) {
+            return;
+        }
+        ConnectionView connection = connections
+                .find(connectionId)
+                .orElseThrow(() -> new RecipeNotFoundException("connection " + connectionId));
+        if (!connection.maySend()) {
+            throw new MailSendRefusedException(
+                    MailSendRefusedException.Reason.SEND_NOT_GRANTED,
+                    "Grant sending first: Mailboard may read " + connection.mailboxAddress()
+                            + " but was not allowed to send from it. Use \"Allow sending mail\" on the"
+                            + " Integrations page, then switch the recipe on.",
+                    List.of(),
+                    connectionId.toString());
+        }
+    }
+
     /** Watches a mailbox while an active recipe reads it, and stops when none does. */
     private void syncWatch(ConnectionId connection) {
-        if (recipes.anyActiveOn(connection)) {
+        if (recipes.onConnection(connection).stream()
+                .anyMatch(r -> r.processesMail() && r.definition().action().readsMail())) {
             mailboxes.watch(connection, clock.instant());
         } else if (mailboxes.isWatched(connection)) {
             mailboxes.unwatch(connection);

@@ -24,6 +24,9 @@ class ThreadIndex {
     /** A mail sent from an item, by send id: makes its update on the item happen once. */
     static final String SENT_MAIL = "sent-mail";
 
+    /** The kind of the row that claims the "not sent" note of a failed send (keyed by send id). */
+    static final String FAILED_MAIL = "failed-mail";
+
     private final JdbcClient jdbc;
 
     ThreadIndex(JdbcClient jdbc) {
@@ -108,6 +111,16 @@ class ThreadIndex {
                                 "insert into recipe_thread (board_id, kind, thread_key, item_id, created_at) values (?, ?, ?, ?, ?)"
                                         + " on conflict do nothing")
                         .params(board.value(), SENT_MAIL, sendId.toString(), item.value(), Timestamp.from(now))
+                        .update()
+                > 0;
+    }
+
+    /** Claims the "not sent" note of a failed send on the item; false when it was written before. */
+    boolean claimFailedMail(BoardId board, java.util.UUID sendId, ItemId item, Instant now) {
+        return jdbc.sql(
+                                "insert into recipe_thread (board_id, kind, thread_key, item_id, created_at) values (?, ?, ?, ?, ?)"
+                                        + " on conflict do nothing")
+                        .params(board.value(), FAILED_MAIL, sendId.toString(), item.value(), Timestamp.from(now))
                         .update()
                 > 0;
     }

@@ -8,9 +8,11 @@ import dev.mailboard.app.boards.Boards;
 import dev.mailboard.app.boards.ColumnView;
 import dev.mailboard.app.connections.ConnectionUnavailableException;
 import dev.mailboard.app.connections.Connections;
+import dev.mailboard.app.mail.MailSendRefusedException;
 import dev.mailboard.app.mail.MailboxUnavailableException;
 import dev.mailboard.app.recipes.InvalidRecipeException;
 import dev.mailboard.app.recipes.PreviewLine;
+import dev.mailboard.app.recipes.RecipeAction;
 import dev.mailboard.app.recipes.RecipeId;
 import dev.mailboard.app.recipes.RecipePreviews;
 import dev.mailboard.app.recipes.RecipeView;
@@ -82,6 +84,25 @@ class RecipesPageController {
         }
     }
 
+    @GetMapping("/recipes/new-send")
+    String sendForm(CurrentUser user, @RequestParam(defaultValue = "") String boardId, Model model) {
+        return sendForm(user, SendRecipeForm.empty(boardId), null, null, model);
+    }
+
+    @PostMapping("/recipes/send")
+    String createSend(CurrentUser user, @RequestParam Map<String, String> fields, Model model) {
+        SendRecipeForm form = SendRecipeForm.of(fields);
+        try {
+            RecipeView recipe = recipes.create(user, form.draft(), true);
+            return "redirect:/recipes/" + recipe.id();
+        } catch (InvalidRecipeException e) {
+            return sendForm(user, form, e.getMessage(), null, model);
+        } catch (MailSendRefusedException e) {
+            String grant = e.reason() == MailSendRefusedException.Reason.SEND_NOT_GRANTED ? e.connectionId() : null;
+            return sendForm(user, form, e.getMessage(), grant, model);
+        }
+    }
+
     @GetMapping("/recipes/{id}")
     String recipe(
             CurrentUser user, @PathVariable UUID id, @RequestParam(defaultValue = "") String outcome, Model model) {
@@ -91,6 +112,7 @@ class RecipesPageController {
         model.addAttribute("board", boards.board(Actor.of(user), recipe.boardId()));
         model.addAttribute("runs", recipes.runs(user, recipe.id(), filter, 200));
         model.addAttribute("outcome", outcome);
+        model.addAttribute("sendSentence", sendSentence(user, recipe));
         return "recipes/recipe";
     }
 
@@ -133,6 +155,42 @@ class RecipesPageController {
         model.addAttribute("preview", preview);
         model.addAttribute("error", error);
         return "recipes/form";
+    }
+
+    /** "When State changes to New, send an email to Requester" for a send-email recipe, else null. */
+    private @Nullable String sendSentence(CurrentUser user, RecipeView recipe) {
+        RecipeAction.SendEmail send = recipe.action().sendEmail();
+        if (send == null) {
+            return null;
+        }
+        Map<UUID, String> names = boards.columns(Actor.of(user), recipe.boardId()).stream()
+                .collect(Collectors.toMap(c -> c.id().value(), ColumnView::name, (a, b) -> a));
+        return "When " + names.getOrDefault(send.triggerColumn(), "(a removed column)") + " changes to "
+                + send.triggerValue() + ", send an email to "
+                + names.getOrDefault(send.toColumn(), "(a removed column)");
+    }
+
+    private String sendForm(
+            CurrentUser user,
+            SendRecipeForm form,
+            @Nullable String error,
+            @Nullable String grantConnectionId,
+            Model model) {
+        List<BoardView> editable = boards.boards(Actor.of(user)).stream()
+                .filter(BoardView::canEdit)
+                .toList();
+        List<ColumnView> columns = editable.stream()
+                .filter(b -> b.id().toString().equals(form.boardId()))
+                .findFirst()
+                .map(b -> boards.columns(Actor.of(user), b.id()))
+                .orElse(List.of());
+        model.addAttribute("form", form);
+        model.addAttribute("boards", editable);
+        model.addAttribute("connections", connections.listFor(user));
+        model.addAttribute("columns", columns);
+        model.addAttribute("error", error);
+        model.addAttribute("grantConnectionId", grantConnectionId);
+        return "recipes/send-form";
     }
 
     private static Map<String, String> names(List<BoardView> boards) {

@@ -5,5 +5,5 @@ import org.springframework.context.annotation.Import;
 
 /** Registers the control API and the sandbox page. */
 @Configuration(proxyBeanMethods = false)
-@Import({MailboxControlController.class, ControlController.class, SandboxPageController.class})
+@Import({AutoResponder.class, MailboxControlController.class, ControlController.class, SandboxPageController.class})
 public class ControlConfiguration {}

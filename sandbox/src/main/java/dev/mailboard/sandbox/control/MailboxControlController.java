@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -25,9 +26,11 @@ final class MailboxControlController {
     private final MailDrop drop;
     private final SandboxJson json;
     private final ControlResponses responses;
+    private final AutoResponder responder;
 
-    MailboxControlController(Mailboxes mailboxes, MailStore store, SandboxJson json) {
+    MailboxControlController(Mailboxes mailboxes, MailStore store, SandboxJson json, AutoResponder responder) {
         this.mailboxes = mailboxes;
+        this.responder = responder;
         this.store = store;
         this.drop = new MailDrop(store);
         this.json = json;
@@ -95,6 +98,46 @@ final class MailboxControlController {
                 store.sentBy(mailbox(address).id()).stream()
                         .map(ControlResponses::sent)
                         .toList());
+    }
+
+    @PutMapping("/sandbox/mailboxes/{address}/auto-reply")
+    ResponseEntity<String> autoReply(@PathVariable String address, @RequestBody String body) {
+        var mailbox = mailbox(address);
+        var node = json.read(body);
+        var mode = AutoResponder.Mode.of(node.path("mode").asString("out-of-office"))
+                .orElseThrow(() -> new ControlException(400, "'mode' must be out-of-office or naive"));
+        var text = node.path("text").asString("I am away and will answer when I am back.");
+        var subject = node.path("subject").asString("Automatic reply");
+        if (subject.isBlank() || subject.chars().anyMatch(Character::isISOControl)) {
+            throw new ControlException(400, "'subject' must be one line of text");
+        }
+        responder.set(mailbox, new AutoResponder.Setting(mode, subject, text));
+        return responses.json(200, autoReplyView(mailbox));
+    }
+
+    @GetMapping("/sandbox/mailboxes/{address}/auto-reply")
+    ResponseEntity<String> autoReply(@PathVariable String address) {
+        var mailbox = mailbox(address);
+        if (responder.setting(mailbox).isEmpty()) {
+            throw new ControlException(404, "no auto-reply for " + address);
+        }
+        return responses.json(200, autoReplyView(mailbox));
+    }
+
+    @DeleteMapping("/sandbox/mailboxes/{address}/auto-reply")
+    ResponseEntity<String> stopAutoReply(@PathVariable String address) {
+        responder.clear(mailbox(address));
+        return ResponseEntity.noContent().build();
+    }
+
+    private Map<String, Object> autoReplyView(Mailbox mailbox) {
+        var setting = responder.setting(mailbox).orElseThrow();
+        var out = new LinkedHashMap<String, Object>();
+        out.put("mode", setting.mode().code());
+        out.put("subject", setting.subject());
+        out.put("text", setting.text());
+        out.put("replies", responder.replies(mailbox));
+        return out;
     }
 
     @ExceptionHandler(ControlException.class)

@@ -36,7 +36,10 @@ import org.springframework.web.bind.annotation.RestController;
 /** Recipes, their run logs, replays and dry runs. */
 @RestController
 @RequestMapping("/api/v1/recipes")
-@Tag(name = "Recipes", description = "Which mail becomes what on a board; run log, replay and preview")
+@Tag(
+        name = "Recipes",
+        description = "Which mail becomes what on a board, and which item change sends which mail; run log,"
+                + " replay and preview")
 class RecipesRestController {
 
     private final Recipes recipes;
@@ -96,7 +99,14 @@ class RecipesRestController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a recipe (needs the permission to create integrations and the editor role)")
+    @Operation(
+            summary = "Create a recipe (needs the permission to create integrations and the editor role)",
+            description = "A recipe reads mail (action kind create_item or add_update) or sends it: kind"
+                    + " send_email with action.sendEmail {triggerColumn, triggerValue, toColumn, subject, body}"
+                    + " sends, when the column changes to the value (or an item is created with it), a mail to"
+                    + " the address in the item's email column toColumn; {{Name}} and {{<column name>}} in"
+                    + " subject and body are filled from the item, and the subject gets the item token."
+                    + " Switching a send_email recipe on without Mail.Send answers 409 with grantUrl.")
     RecipeView create(CurrentUser user, @RequestBody RecipeRequest request) {
         return recipes.create(user, request.draft(), request.active() == null || request.active());
     }
@@ -120,7 +130,10 @@ class RecipesRestController {
     }
 
     @PostMapping("/{id}/resume")
-    @Operation(summary = "Resume a recipe")
+    @Operation(
+            summary = "Resume a recipe",
+            description = "A send_email recipe whose connection lacks Mail.Send answers 409 \"Grant sending first\""
+                    + " with grantUrl (POST it to start the incremental consent).")
     RecipeView resume(CurrentUser user, @PathVariable UUID id) {
         return recipes.switchTo(user, new RecipeId(id), true);
     }
