@@ -140,18 +140,8 @@ class RecipesPageController {
             @Nullable List<PreviewLine> preview,
             @Nullable String error,
             Model model) {
-        List<BoardView> editable = boards.boards(Actor.of(user)).stream()
-                .filter(BoardView::canEdit)
-                .toList();
-        List<ColumnView> columns = editable.stream()
-                .filter(b -> b.id().toString().equals(form.boardId()))
-                .findFirst()
-                .map(b -> boards.columns(Actor.of(user), b.id()))
-                .orElse(List.of());
+        choices(user, form.boardId(), model);
         model.addAttribute("form", form);
-        model.addAttribute("boards", editable);
-        model.addAttribute("connections", connections.listFor(user));
-        model.addAttribute("columns", columns);
         model.addAttribute("preview", preview);
         model.addAttribute("error", error);
         return "recipes/form";
@@ -176,21 +166,26 @@ class RecipesPageController {
             @Nullable String error,
             @Nullable String grantConnectionId,
             Model model) {
+        choices(user, form.boardId(), model);
+        model.addAttribute("form", form);
+        model.addAttribute("error", error);
+        model.addAttribute("grantConnectionId", grantConnectionId);
+        return "recipes/send-form";
+    }
+
+    /** What both forms offer: the boards the user may edit, their mailboxes, the chosen board's columns. */
+    private void choices(CurrentUser user, @Nullable String boardId, Model model) {
         List<BoardView> editable = boards.boards(Actor.of(user)).stream()
                 .filter(BoardView::canEdit)
                 .toList();
         List<ColumnView> columns = editable.stream()
-                .filter(b -> b.id().toString().equals(form.boardId()))
+                .filter(b -> b.id().toString().equals(boardId))
                 .findFirst()
                 .map(b -> boards.columns(Actor.of(user), b.id()))
                 .orElse(List.of());
-        model.addAttribute("form", form);
         model.addAttribute("boards", editable);
         model.addAttribute("connections", connections.listFor(user));
         model.addAttribute("columns", columns);
-        model.addAttribute("error", error);
-        model.addAttribute("grantConnectionId", grantConnectionId);
-        return "recipes/send-form";
     }
 
     private static Map<String, String> names(List<BoardView> boards) {
