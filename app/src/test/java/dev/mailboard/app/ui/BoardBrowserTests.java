@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -187,8 +188,11 @@ class BoardBrowserTests {
         return browser;
     }
 
+    /** Waits, looking again when the live board replaced a row between finding and reading it. */
     private static WebDriverWait wait(WebDriver browser) {
-        return new WebDriverWait(browser, Duration.ofSeconds(5));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(5));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     private String base() {
