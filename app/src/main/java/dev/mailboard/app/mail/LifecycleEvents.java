@@ -39,8 +39,7 @@ class LifecycleEvents {
             case "reauthorizationRequired" -> renew(subscription.id());
             case "subscriptionRemoved" -> {
                 subscriptions.delete(subscription.id());
-                ensure(jobs, connection);
-                catchUp.request(connection);
+                ensure(jobs, connection, true);
             }
             case "missed" -> catchUp.request(connection);
             default -> log.info("Ignored unknown lifecycle event {}", event);
@@ -51,7 +50,9 @@ class LifecycleEvents {
         jobs.enqueue(JobRequest.now(new MailCommands.RenewSubscription(subscriptionId), "renew:" + subscriptionId));
     }
 
-    static void ensure(MailQueue jobs, ConnectionId connection) {
-        jobs.enqueue(JobRequest.now(new MailCommands.EnsureSubscription(connection.value()), "ensure:" + connection));
+    static void ensure(MailQueue jobs, ConnectionId connection, boolean catchUpAfter) {
+        jobs.enqueue(JobRequest.now(
+                new MailCommands.EnsureSubscription(connection.value(), catchUpAfter),
+                (catchUpAfter ? "ensure-and-catch-up:" : "ensure:") + connection));
     }
 }

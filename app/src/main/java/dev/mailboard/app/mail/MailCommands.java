@@ -20,8 +20,12 @@ final class MailCommands {
     /** Fetch and publish one message that failed in a batch (retries, backoff and dead letter apply). */
     record FetchMessage(UUID connection, String messageId, MailReceived.Discovery foundBy) {}
 
-    /** Create the Inbox subscription of a watch that has none. */
-    record EnsureSubscription(UUID connection) {}
+    /**
+     * Create the Inbox subscription of a watch that has none; with {@code catchUpAfter}, then run a catch-up
+     * round, so that mail which arrived while there was no subscription is found (a round run before the
+     * subscription exists could miss mail arriving in between).
+     */
+    record EnsureSubscription(UUID connection, boolean catchUpAfter) {}
 
     /** Extend a subscription (also answers {@code reauthorizationRequired}). */
     record RenewSubscription(String subscriptionId) {}

@@ -54,10 +54,15 @@ class MailJobs {
 
     @Bean
     JobHandler<MailCommands.EnsureSubscription> ensureSubscriptionJob(
-            MailSubscriptions subscriptions, MailboxAccess access) {
+            MailSubscriptions subscriptions, MailboxAccess access, CatchUp catchUp) {
         return handler(MailCommands.EnsureSubscription.class, (command, attempt) -> {
             ConnectionId connection = new ConnectionId(command.connection());
-            return withAccess(access, connection, graph -> subscriptions.ensure(connection, graph));
+            return withAccess(access, connection, graph -> {
+                subscriptions.ensure(connection, graph);
+                if (command.catchUpAfter()) {
+                    catchUp.request(connection);
+                }
+            });
         });
     }
 

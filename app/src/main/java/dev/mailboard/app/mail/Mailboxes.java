@@ -65,7 +65,7 @@ public class Mailboxes {
         if (watches.insertIfAbsent(connection, view.accountId(), since, clock.instant())) {
             // Both run after the commit: the subscription, and a first delta round that publishes what
             // arrived since {@code since} and sets the delta link.
-            LifecycleEvents.ensure(jobs, connection);
+            LifecycleEvents.ensure(jobs, connection, false);
             catchUp.request(connection);
         }
     }
