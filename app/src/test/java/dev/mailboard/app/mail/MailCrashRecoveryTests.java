@@ -14,11 +14,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * S-64: Mailboard runs as a child process against PostgreSQL and the standalone sandbox, dies at each named
@@ -28,40 +24,14 @@ import org.junit.jupiter.api.TestInstance;
  *
  * <p>Runs in the PostgreSQL test run only; needs {@code sandbox/target/mailboard-sandbox-*-exec.jar}.
  */
-@Tag("database")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MailCrashRecoveryTests {
+class MailCrashRecoveryTests extends ChildProcessTest {
 
     private static final int PER_ROUND = 3;
     private static final Duration TO_DIE = Duration.ofSeconds(90);
 
-    private MailboardProcesses processes;
-    private MailboardProcesses.Child sandbox;
-    private final List<String> schemas = new ArrayList<>();
-    private boolean failed;
-
-    @BeforeAll
-    void startTheSandbox() {
-        processes = MailboardProcesses.prepare();
-        sandbox = processes.startSandbox();
-    }
-
-    @AfterAll
-    void stopEverything() {
-        if (processes != null) {
-            processes.close();
-        }
-        if (!failed) {
-            ChildMailboardFixtures.dropSchemas(schemas);
-        }
-    }
-
     @Test
     void everyMessageIsProcessedExactlyOnceAcrossCrashesAtEachFailpointAndAKill() throws SQLException {
-        String schema = MailboardProcesses.newSchema();
-        schemas.add(schema);
-        // A failed run keeps its schema for a look; a passing one drops it.
-        failed = true;
+        String schema = newSchema();
         Path dataDir = MailboardProcesses.newDataDir();
         int port = MailboardProcesses.freePort();
         SandboxAccounts mail = new SandboxAccounts(sandbox.port());
@@ -116,6 +86,6 @@ class MailCrashRecoveryTests {
         assertThat(count(schema, "select count(*) from item where board_id = ?", watched.board()))
                 .as("items on the board")
                 .isEqualTo(delivered.size());
-        failed = false;
+        passed();
     }
 }

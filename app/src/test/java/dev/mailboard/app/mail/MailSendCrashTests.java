@@ -21,11 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,38 +33,13 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Runs in the PostgreSQL test run only; needs {@code sandbox/target/mailboard-sandbox-*-exec.jar}.
  */
-@Tag("database")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MailSendCrashTests {
+class MailSendCrashTests extends ChildProcessTest {
 
     private static final Duration TO_DIE = Duration.ofSeconds(60);
 
-    private MailboardProcesses processes;
-    private MailboardProcesses.Child sandbox;
-    private final List<String> schemas = new ArrayList<>();
-    private boolean failed;
-
-    @BeforeAll
-    void startTheSandbox() {
-        processes = MailboardProcesses.prepare();
-        sandbox = processes.startSandbox();
-    }
-
-    @AfterAll
-    void stopEverything() {
-        if (processes != null) {
-            processes.close();
-        }
-        if (!failed) {
-            ChildMailboardFixtures.dropSchemas(schemas);
-        }
-    }
-
     @Test
     void aSendKilledAfterTheSendCallOrBeforeItGoesOutExactlyOnce() throws SQLException {
-        String schema = MailboardProcesses.newSchema();
-        schemas.add(schema);
-        failed = true;
+        String schema = newSchema();
         Path dataDir = MailboardProcesses.newDataDir();
         int port = MailboardProcesses.freePort();
         SandboxAccounts mail = new SandboxAccounts(sandbox.port());
@@ -143,7 +114,7 @@ class MailSendCrashTests {
                         "select count(*) from audit_entry where action = 'mail.sent' and detail like ?",
                         "send " + secondSend + "%"))
                 .isEqualTo(1);
-        failed = false;
+        passed();
     }
 
     /**

@@ -15,17 +15,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,39 +32,14 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Runs in the PostgreSQL test run only; needs {@code sandbox/target/mailboard-sandbox-*-exec.jar}.
  */
-@Tag("database")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MailTwoInstancesTests {
+class MailTwoInstancesTests extends ChildProcessTest {
 
     private static final int MAILS = 30;
     private static final int RENEWAL_ROUNDS = 3;
 
-    private MailboardProcesses processes;
-    private MailboardProcesses.Child sandbox;
-    private final List<String> schemas = new ArrayList<>();
-    private boolean failed;
-
-    @BeforeAll
-    void startTheSandbox() {
-        processes = MailboardProcesses.prepare();
-        sandbox = processes.startSandbox();
-    }
-
-    @AfterAll
-    void stopEverything() {
-        if (processes != null) {
-            processes.close();
-        }
-        if (!failed) {
-            ChildMailboardFixtures.dropSchemas(schemas);
-        }
-    }
-
     @Test
     void twoInstancesProcessEachMessageOnceAndRenewEachSubscriptionOnce() throws SQLException {
-        String schema = MailboardProcesses.newSchema();
-        schemas.add(schema);
-        failed = true;
+        String schema = newSchema();
         Path dataDir = MailboardProcesses.newDataDir();
         int first = MailboardProcesses.freePort();
         int second = MailboardProcesses.freePort();
@@ -168,7 +138,7 @@ class MailTwoInstancesTests {
             assertThat(subscriptionsUnder(mail, forwarder.url())).hasSize(1);
             assertThat(count(schema, "select count(*) from mail_subscription")).isEqualTo(1);
         }
-        failed = false;
+        passed();
     }
 
     private static int renewals(SandboxAccounts mail, String subscription) {
