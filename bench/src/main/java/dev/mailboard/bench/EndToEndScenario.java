@@ -25,13 +25,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>Set up the mail path as a user would ({@link MailPath}): Mailboard on PostgreSQL with its embedded
  *       sandbox (throttling off), a connected sandbox mailbox, a board, a recipe "every mail creates an
  *       item".
- *   <li>Warm up: {@value #WARM_UP} mails, wait for their items.
+ *   <li>Warm up: {@value #WARM_UP} mails, wait for their items, then refresh the planner's statistics
+ *       ({@link Postgres#analyze()}) as autovacuum would in a database in use.
  *   <li>Latency: deliver at a constant {@value #RATE}/s for {@value #LATENCY_SECONDS} s (open loop), note
  *       each delivery's accepted time, then read the items' creation times from the database: p50/p95/p99
  *       of (item created - mail accepted). Both clocks are this machine's.
  *   <li>Saturation: deliver {@value #SATURATION} mails from {@value #THREADS} threads as fast as the sandbox
  *       accepts them; throughput = mails / (last item - first delivery). The sandbox's own acceptance rate
- *       is reported beside it.
+ *       is reported beside it, and so is the CPU each email cost ({@link CpuMeter}).
  *   <li>Exactly once: as many items as mails, one per subject.
  * </ol>
  */
@@ -81,6 +82,7 @@ final class EndToEndScenario implements Scenario {
                 result.failed("only " + warmed + " of " + WARM_UP + " warm-up mails became items within 120 s");
                 return;
             }
+            path.db.analyze();
 
             Report.progress("e2e: latency at " + RATE + " mails/s for " + LATENCY_SECONDS + " s");
             Map<String, Instant> accepted = deliverAtRate(path, RATE, LATENCY_SECONDS);
@@ -104,12 +106,26 @@ final class EndToEndScenario implements Scenario {
             result.details.put("latencyMailsWithItem", latencies.size());
 
             Report.progress("e2e: saturation with " + SATURATION + " mails");
+            CpuMeter cpu = CpuMeter.start(path.mailboard.process.toHandle());
             long start = System.nanoTime();
             deliverAll(path, "sat", SATURATION);
             double acceptSeconds = (System.nanoTime() - start) / 1e9;
             int total = expected + SATURATION;
             int reached = path.awaitItems(total, Duration.ofSeconds(180));
             double seconds = (System.nanoTime() - start) / 1e9;
+            Map<String, Object> cpuUse = cpu.stop(reached - expected, "emails");
+            result.details.put("cpuAtSaturation", cpuUse);
+            result.notes.add(String.format(
+                    Locale.ROOT,
+                    "At saturation the machine spent %s ms of CPU per email (Mailboard with its embedded sandbox %s,"
+                            + " the load generator %s, PostgreSQL and the rest %s): its %d cores allow at most"
+                            + " %s emails/s on this machine.",
+                    cpuUse.get("machineCpuMsPerUnit"),
+                    cpuUse.get("mailboardCpuMsPerUnit"),
+                    cpuUse.get("loadGeneratorCpuMsPerUnit"),
+                    cpuUse.get("restCpuMsPerUnit"),
+                    Runtime.getRuntime().availableProcessors(),
+                    cpuUse.get("machineCeilingPerSecond")));
             double throughput = (reached - expected) / seconds;
             result.measured("emails turned into items per second at saturation", throughput, "emails/s");
             result.ratio = throughput / insertsPerSecond;

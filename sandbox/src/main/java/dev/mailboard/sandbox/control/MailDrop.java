@@ -44,12 +44,14 @@ final class MailDrop {
         var bodyType = html.isString() ? "html" : "text";
         var text = html.isString() ? html.asString() : body.path("bodyText").asString("");
         var inReplyTo = body.path("inReplyTo").asString("");
-        var conversationId = store.inMailbox(mailbox.id())
-                .filter(m ->
-                        !inReplyTo.isEmpty() && m.content().internetMessageId().equals(inReplyTo))
-                .map(m -> m.content().conversationId())
-                .findFirst()
-                .orElseGet(() -> Ids.opaque("AAQkAG", 30));
+        // only a reply looks through the mailbox for its conversation: a new mail starts one
+        var conversationId = inReplyTo.isEmpty()
+                ? Ids.opaque("AAQkAG", 30)
+                : store.inMailbox(mailbox.id())
+                        .filter(m -> m.content().internetMessageId().equals(inReplyTo))
+                        .map(m -> m.content().conversationId())
+                        .findFirst()
+                        .orElseGet(() -> Ids.opaque("AAQkAG", 30));
         var custom = new ArrayList<Header>();
         body.path("headers")
                 .properties()

@@ -20,11 +20,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 
-/** Loads the state snapshot at start and writes it, debounced and atomically, after changes. */
+/**
+ * Loads the state snapshot at start and writes it, debounced and atomically, after changes. Each write
+ * serialises the whole state, so the wait before the next one grows with the time the last one took: a
+ * mailbox holding thousands of messages is written a little less often instead of taking a core.
+ */
 public final class SnapshotWriter implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(SnapshotWriter.class);
     private static final long DEBOUNCE_MILLIS = 200;
+    /** The wait before a write is at least this many times the last write's duration (at most ~5% of a core). */
+    private static final long WAIT_PER_WRITE_TIME = 20;
 
     private final @Nullable Path file;
     private final SandboxJson json;
@@ -34,6 +40,7 @@ public final class SnapshotWriter implements DisposableBean {
     private final IdentityStore identity;
     private final SubscriptionStore subscriptions;
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    private volatile long lastWriteMillis;
     private final ScheduledExecutorService executor;
 
     public SnapshotWriter(
@@ -82,7 +89,10 @@ public final class SnapshotWriter implements DisposableBean {
 
     private void schedule() {
         if (file != null && scheduled.compareAndSet(false, true)) {
-            executor.schedule(this::write, DEBOUNCE_MILLIS, TimeUnit.MILLISECONDS);
+            executor.schedule(
+                    this::write,
+                    Math.max(DEBOUNCE_MILLIS, WAIT_PER_WRITE_TIME * lastWriteMillis),
+                    TimeUnit.MILLISECONDS);
         }
     }
 
@@ -93,6 +103,7 @@ public final class SnapshotWriter implements DisposableBean {
         if (target == null) {
             return;
         }
+        long started = System.nanoTime();
         var snapshot = new Snapshot(
                 1,
                 clock.offset(),
@@ -116,6 +127,7 @@ public final class SnapshotWriter implements DisposableBean {
         } catch (IOException e) {
             log.warn("Could not write sandbox state to {}: {}", target, e.toString());
         }
+        lastWriteMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
     }
 
     @Override
