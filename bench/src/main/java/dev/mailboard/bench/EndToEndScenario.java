@@ -25,8 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>Set up the mail path as a user would ({@link MailPath}): Mailboard on PostgreSQL with its embedded
  *       sandbox (throttling off), a connected sandbox mailbox, a board, a recipe "every mail creates an
  *       item".
- *   <li>Warm up: {@value #WARM_UP} mails, wait for their items, then refresh the planner's statistics
- *       ({@link Postgres#analyze()}) as autovacuum would in a database in use.
+ *   <li>Warm up: {@value #WARM_UP} mails, wait for their items (the JIT compiler is still busy for the first
+ *       few hundred, and would be measured instead of a running server), then refresh the planner's
+ *       statistics ({@link Postgres#analyze()}) as autovacuum would in a database in use.
  *   <li>Latency: deliver at a constant {@value #RATE}/s for {@value #LATENCY_SECONDS} s (open loop), note
  *       each delivery's accepted time, then read the items' creation times from the database: p50/p95/p99
  *       of (item created - mail accepted). Both clocks are this machine's.
@@ -38,7 +39,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class EndToEndScenario implements Scenario {
 
-    static final int WARM_UP = 200;
+    static final int WARM_UP = 1000;
     static final int RATE = 50;
     static final int LATENCY_SECONDS = 20;
     static final int SATURATION = 3000;
@@ -115,6 +116,10 @@ final class EndToEndScenario implements Scenario {
             double seconds = (System.nanoTime() - start) / 1e9;
             Map<String, Object> cpuUse = cpu.stop(reached - expected, "emails");
             result.details.put("cpuAtSaturation", cpuUse);
+            result.details.put(
+                    "notificationPostsAtSaturation",
+                    NotificationPosts.summarize(
+                            path.mailboard.get("/sandbox/deliveries").body()));
             result.notes.add(String.format(
                     Locale.ROOT,
                     "At saturation the machine spent %s ms of CPU per email (Mailboard with its embedded sandbox %s,"

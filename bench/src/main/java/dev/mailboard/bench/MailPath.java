@@ -113,9 +113,8 @@ final class MailPath implements AutoCloseable {
     }
 
     /** How many items the board has. */
-    int itemCount() throws SQLException {
-        try (Connection connection = db.connect();
-                PreparedStatement query = connection.prepareStatement("select count(*) from item where board_id = ?")) {
+    private int itemCount(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("select count(*) from item where board_id = ?")) {
             query.setObject(1, boardId);
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
@@ -143,12 +142,15 @@ final class MailPath implements AutoCloseable {
     /** Waits until the board has at least {@code count} items, or the timeout passes; answers the count. */
     int awaitItems(int count, Duration timeout) throws SQLException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        int now = itemCount();
-        while (now < count && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-            now = itemCount();
+        // one connection for the whole wait: a new one every 50 ms would cost PostgreSQL a process each time
+        try (Connection connection = db.connect()) {
+            int now = itemCount(connection);
+            while (now < count && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+                now = itemCount(connection);
+            }
+            return now;
         }
-        return now;
     }
 
     private HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {

@@ -77,6 +77,10 @@ final class Postgres implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
+        if (Boolean.getBoolean("mailboard.bench.keep")) {
+            Report.progress("kept schema " + schema + " (drop it with: drop schema " + schema + " cascade)");
+            return;
+        }
         try (Connection connection = admin();
                 Statement statement = connection.createStatement()) {
             statement.execute("drop schema if exists " + schema + " cascade");
