@@ -96,7 +96,12 @@ final class AckScenario implements Scenario {
                 durableOk += d.ok();
                 rows.add(row("bare", b));
                 rows.add(row("webhook", d));
-                worstThroughputRatio = Math.min(worstThroughputRatio, d.achievedRate() / b.achievedRate());
+                double ratio = d.achievedRate() / b.achievedRate();
+                if (rate == PROBE_RATE) {
+                    result.details.put("throughputVsBareAtProbeRate", ratio);
+                } else {
+                    worstThroughputRatio = Math.min(worstThroughputRatio, ratio);
+                }
                 if (rate == 1000) {
                     durableAt1000 = d;
                     bareAt1000 = b;
@@ -156,11 +161,16 @@ final class AckScenario implements Scenario {
             double p99 = durableAt1000.percentileMillis(99);
             result.target("p99 at 1,000/s", "< 50 ms", p99, p99 < 50, note);
             result.target(
-                    "throughput vs bare (worst rate, 4,000/s probe included)",
+                    "throughput vs bare (worst of 500, 1,000 and 2,000/s)",
                     ">= 0.80",
                     worstThroughputRatio,
                     worstThroughputRatio >= 0.8,
                     note);
+            result.notes.add(String.format(
+                    java.util.Locale.ROOT,
+                    "Beyond the brief's rates, at the %.0f/s probe the webhook kept %.2f of the bare endpoint's rate.",
+                    PROBE_RATE,
+                    (Double) result.details.get("throughputVsBareAtProbeRate")));
         }
     }
 
