@@ -1,6 +1,7 @@
 package dev.mailboard.app.mail;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * An email address with its display name, as a mail header gave it. Neither is proof of who sent a mail
@@ -10,6 +11,22 @@ import java.util.Locale;
  * @param name the display name, or empty
  */
 public record MailAddress(String address, String name) {
+
+    /**
+     * One address as outgoing mail accepts it: {@code name@example.com} or {@code Name <name@example.com>},
+     * checked by the same strict parser that every send passes (S-54).
+     *
+     * @param entry the text, for example a board field's value
+     * @return the address, or empty when outgoing mail would refuse it
+     */
+    public static Optional<MailAddress> outgoing(String entry) {
+        MailSendCheck.Recipient recipient = MailSendCheck.recipient(entry.strip());
+        if (recipient == null) {
+            return Optional.empty();
+        }
+        String name = recipient.name();
+        return Optional.of(new MailAddress(recipient.address(), name == null ? "" : name));
+    }
 
     /**
      * The address in lower case, for comparisons.

@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The send-email action: when a column of an item changes to the configured value (or an item is created
  * with it), the recipe's owner sends a mail from the recipe's connection to the address in the item's email
- * column (S-55), as an automatic send (auto-generated marker, {@code X-Auto-Response-Suppress: All}, marker
+ * column, when its domain is on the recipient allowlist (S-55), as an automatic send (auto-generated marker, {@code X-Auto-Response-Suppress: All}, marker
  * header: S-52), within the per (recipe, recipient) and per user limits (S-53). The {@code recipe_send} row,
  * claimed in the transaction that queues the mail, makes each (recipe, item change) send at most once across
  * replays. A refusal is recorded there and shown on the item as "Email not sent: ...".
@@ -49,6 +49,7 @@ class SendActions {
     private final Boards boards;
     private final MailSender sender;
     private final ItemEmails notes;
+    private final RecipientDomains domains;
     private final TransactionTemplate write;
     private final Clock clock;
 
@@ -59,6 +60,7 @@ class SendActions {
             Boards boards,
             MailSender sender,
             ItemEmails notes,
+            RecipientDomains domains,
             PlatformTransactionManager transactions,
             Clock clock) {
         this.recipes = recipes;
@@ -67,6 +69,7 @@ class SendActions {
         this.boards = boards;
         this.sender = sender;
         this.notes = notes;
+        this.domains = domains;
         this.write = new TransactionTemplate(transactions);
         this.write.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
@@ -157,6 +160,10 @@ class SendActions {
                 String to = item.value(toColumn.id());
                 if (to == null || to.isBlank()) {
                     throw refusal("the item has no address in " + toColumn.name());
+                }
+                String notAllowed = domains.problem(recipe, to.strip());
+                if (notAllowed != null) {
+                    throw refusal(notAllowed);
                 }
                 UUID sendId = sender.send(new MailSendRequest(
                         recipe.connectionId(),

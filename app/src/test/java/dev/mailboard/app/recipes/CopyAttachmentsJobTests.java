@@ -41,7 +41,7 @@ class CopyAttachmentsJobTests {
             owners,
             attachments,
             boards,
-            new RecipesProperties(DataSize.ofKilobytes(10), Duration.ofDays(30)),
+            new RecipesProperties(DataSize.ofKilobytes(10), Duration.ofDays(30), java.util.List.of()),
             mock(PlatformTransactionManager.class));
 
     private final Recipe recipe = RecipeUnitFixtures.recipe(Condition.always(), RecipeAction.createItem());

@@ -118,6 +118,36 @@ class RecipeSendActionIntegrationTests {
     }
 
     @Test
+    void anAddressOutsideTheRecipientAllowlistIsRefusedOnTheItemAndTheMailboxsOwnDomainIsAllowed() {
+        grantSend(setup);
+        RecipeId recipe = createSendRecipe(setup, true);
+        String stranger = RecipeFixtures.unique("stranger") + "@elsewhere.example";
+        long refused = createItem("To a stranger", Map.of(setup.email().id().toString(), stranger));
+        String ownDomain = setup.mailbox().substring(setup.mailbox().indexOf('@'));
+        String colleague = RecipeFixtures.unique("colleague") + ownDomain.toUpperCase(java.util.Locale.ROOT);
+        long allowed = createItem("To a colleague", Map.of(setup.email().id().toString(), colleague));
+
+        change(refused, "New");
+        change(allowed, "New");
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> updates(refused, ItemEmails.NOT_SENT).size() == 1);
+        assertThat(Jsoup.parse(updates(refused, ItemEmails.NOT_SENT).get(0).body())
+                        .text())
+                .contains("Email not sent: " + stranger)
+                .contains("the domain elsewhere.example is not on the recipient allowlist")
+                .contains(RecipientDomains.SETTING);
+        await().atMost(Duration.ofSeconds(20)).until(() -> sentFor(recipe).size() == 1);
+        assertThat(strings(sentFor(recipe).get(0).path("to")).stream().map(a -> a.toLowerCase(java.util.Locale.ROOT)))
+                .containsExactly(colleague.toLowerCase(java.util.Locale.ROOT));
+        assertThat(jdbc.sql("select count(*) from recipe_send where recipe_id = ? and outcome = 'refused'")
+                        .param(recipe.value())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
     void changingBackAndForthFollowsThePerRecipientLimitAndTheRefusalIsOnTheItem() {
         grantSend(setup);
         String customer = RecipeFixtures.unique("often") + "@outside.example";

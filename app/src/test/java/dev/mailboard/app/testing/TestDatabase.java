@@ -79,6 +79,8 @@ public final class TestDatabase
                 "mailboard.jobs.max-attempts=3",
                 "mailboard.jobs.backoff-base=50ms",
                 "mailboard.jobs.threads=8",
+                // the send-email recipe tests mail customers there (S-55's allowlist)
+                "mailboard.recipes.recipient-domains=outside.example",
                 "logging.level.root=WARN",
                 "logging.level.dev.mailboard=INFO");
         if (isPostgres()) {
