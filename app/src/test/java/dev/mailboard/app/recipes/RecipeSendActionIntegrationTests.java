@@ -313,6 +313,29 @@ class RecipeSendActionIntegrationTests {
     }
 
     @Test
+    void aMailGraphKeepsRefusingIsShownOnTheItemAfterTheRelaysLastAttemptAndNotSent() {
+        grantSend(setup);
+        long item = createItem("Graph is down", Map.of());
+        sandbox.faults(Map.of("rate503", 1.0, "retryAfterSeconds", 0.05));
+        try {
+            HttpResponse<String> queued = sendFromItem(item, "down@outside.example");
+            assertThat(queued.statusCode()).isEqualTo(202);
+
+            // The relay (3 attempts in tests) publishes MailSendFailed with its last one; the item shows it.
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> updates(item, ItemEmails.NOT_SENT).size() == 1);
+        } finally {
+            sandbox.clearFaults();
+        }
+        assertThat(Jsoup.parse(updates(item, ItemEmails.NOT_SENT).get(0).body()).text())
+                .contains("Email not sent:")
+                .contains("could not be sent after 3 attempts")
+                .contains("serviceNotAvailable");
+        assertThat(sandbox.sent(setup.mailbox()))
+                .noneMatch(mail -> strings(mail.path("to")).contains("down@outside.example"));
+    }
+
+    @Test
     void theUsersHourlyLimitRefusesTheNextMailAndAllowsItAgainAfterTheHour() {
         grantSend(setup);
         long item = createItem("Busy hour", Map.of());
