@@ -11,15 +11,19 @@ import dev.mailboard.app.boards.Actor;
 import dev.mailboard.app.boards.BoardView;
 import dev.mailboard.app.boards.Boards;
 import dev.mailboard.app.boards.ColumnType;
+import dev.mailboard.app.boards.ItemView;
 import dev.mailboard.app.boards.NewBoard;
 import dev.mailboard.app.boards.NewColumn;
+import dev.mailboard.app.boards.NewItem;
 import dev.mailboard.app.testing.BrowserSupport;
 import dev.mailboard.app.testing.MailboardIntegrationTest;
+import dev.mailboard.app.testing.SandboxAccounts;
 import dev.mailboard.app.testing.SandboxConsent;
 import dev.mailboard.app.testing.TestClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -36,13 +41,15 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 /**
- * The story of journeys 2 to 4 in a real browser on the embedded defaults, with mail delivered through the
+ * The story of journeys 2 to 5 in a real browser on the embedded defaults, with mail delivered through the
  * sandbox's control API and everything after that done by Mailboard over real HTTP: connect, set up a recipe
  * with a condition, preview it, switch it on; a matching mail becomes one item that appears on the open
  * board by itself, a mail that does not match shows its skip reason in the run log, and a reply to the first
- * mail becomes an update on the same item.
+ * mail becomes an update on the same item. Then journey 5: an item sends an email through the mailbox
+ * (after the incremental consent for sending), and the customer's reply comes back to that item.
  */
 @MailboardIntegrationTest
 @ExtendWith(BrowserSupport.class)
@@ -155,6 +162,71 @@ class MailJourneyBrowserTests {
                 .contains("Make it seven, please.")
                 .contains("Please send six red widgets.");
         assertThat(watcher.findElements(orderRow)).hasSize(1);
+    }
+
+    @Test
+    void anItemSendsEmailThroughTheMailboxAndTheCustomersReplyComesBackToIt() {
+        connectMailbox();
+        deliver("Order 1 for blue widgets", "An order from before the recipe", null);
+        setUpRecipeAndPreview();
+        browser.findElement(By.id("save-button")).click();
+        BrowserSupport.awaitVisible(browser, By.id("run-log"));
+        ItemView item = boards.createItem(
+                Actor.user(user.id()), new NewItem(board.id(), "Order 8 for green widgets", Map.of()));
+        String itemPage =
+                base() + "/boards/" + board.id() + "/items/" + item.id().value();
+
+        // Sending needs Mail.Send, asked for only now (incremental consent).
+        browser.get(base() + "/integrations");
+        BrowserSupport.awaitVisible(browser, By.xpath("//button[normalize-space()='Allow sending mail']"));
+        browser.findElement(By.xpath("//button[normalize-space()='Allow sending mail']"))
+                .click();
+        BrowserSupport.awaitVisible(browser, By.id("login"));
+        WebElement login = browser.findElement(By.id("login"));
+        login.clear();
+        login.sendKeys(mailbox);
+        browser.findElement(By.cssSelector("button[value='accept']")).click();
+        BrowserSupport.awaitVisible(browser, By.id("notice"));
+
+        browser.get(itemPage);
+        BrowserSupport.awaitVisible(browser, By.id("email-form"));
+        browser.findElement(By.id("email-to")).sendKeys("buyer@shop.example");
+        browser.findElement(By.cssSelector("#email-form textarea[name='body']"))
+                .sendKeys("Your green widgets ship on Monday.");
+        BrowserSupport.screenshot(browser, "item-send-email");
+        browser.findElement(By.id("send-email-button")).click();
+        BrowserSupport.awaitVisible(browser, By.cssSelector("#send-email .notice"));
+
+        Awaitility.await().atMost(MAIL_PATH).untilAsserted(() -> {
+            browser.navigate().refresh();
+            assertThat(browser.findElement(By.id("feed")).getText()).contains("Email sent to buyer@shop.example");
+        });
+        JsonNode sent = sentTo(new SandboxAccounts(port).sent(mailbox), "buyer@shop.example");
+        String subject = sent.path("subject").asString();
+        assertThat(subject).contains(item.id().tag(), "Order 8 for green widgets");
+
+        deliver(
+                "Re: " + subject,
+                "Thanks, Monday is fine.",
+                sent.path("internetMessageId").asString());
+
+        Awaitility.await().atMost(MAIL_PATH).untilAsserted(() -> {
+            browser.navigate().refresh();
+            assertThat(browser.findElement(By.id("feed")).getText()).contains("Thanks, Monday is fine.");
+        });
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('feed').scrollIntoView()");
+        BrowserSupport.screenshot(browser, "item-email-reply");
+    }
+
+    private static JsonNode sentTo(JsonNode sent, String address) {
+        for (JsonNode mail : sent) {
+            for (JsonNode to : mail.path("to")) {
+                if (to.asString().equals(address)) {
+                    return mail;
+                }
+            }
+        }
+        throw new AssertionError("nothing was sent to " + address);
     }
 
     private void connectMailbox() {
