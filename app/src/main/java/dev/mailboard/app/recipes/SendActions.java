@@ -27,8 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The send-email action: when a column of an item changes to the configured value (or an item is created
  * with it), the recipe's owner sends a mail from the recipe's connection to the address in the item's email
- * column, when its domain is on the recipient allowlist (S-55), as an automatic send (auto-generated marker, {@code X-Auto-Response-Suppress: All}, marker
- * header: S-52), within the per (recipe, recipient) and per user limits (S-53). The {@code recipe_send} row,
+ * column, when its domain is on the recipient allowlist (S-55), as an automatic send (auto-generated
+ * marker, {@code X-Auto-Response-Suppress: All}, marker header: S-52), within the per (recipe, recipient)
+ * and per user limits (S-53). The {@code recipe_send} row,
  * claimed in the transaction that queues the mail, makes each (recipe, item change) send at most once across
  * replays. A refusal is recorded there and shown on the item as "Email not sent: ...".
  */
