@@ -12,6 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -96,6 +97,22 @@ public final class BrowserSupport implements ExecutionCondition {
         driver.findElement(By.id("username")).sendKeys(email);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("sign-in")).click();
+    }
+
+    /**
+     * On the sandbox's Microsoft sign-in and consent page: signs in as the mailbox, accepts, and waits for
+     * Mailboard's notice on the page it returns to.
+     *
+     * @param driver the browser, on the consent page or on its way there
+     * @param mailbox the sandbox mailbox that signs in
+     */
+    public static void acceptSandboxConsent(WebDriver driver, String mailbox) {
+        awaitVisible(driver, By.id("login"));
+        WebElement login = driver.findElement(By.id("login"));
+        login.clear();
+        login.sendKeys(mailbox);
+        driver.findElement(By.cssSelector("button[value='accept']")).click();
+        awaitVisible(driver, By.id("notice"));
     }
 
     /**

@@ -73,12 +73,7 @@ class DemoBoardBrowserTests {
         browser.findElement(By.id("demo-integrations-link")).click();
         BrowserSupport.awaitVisible(browser, By.id("connect-outlook"));
         browser.findElement(By.id("connect-outlook")).click();
-        BrowserSupport.awaitVisible(browser, By.id("login"));
-        WebElement login = browser.findElement(By.id("login"));
-        login.clear();
-        login.sendKeys(mailbox);
-        browser.findElement(By.cssSelector("button[value='accept']")).click();
-        BrowserSupport.awaitVisible(browser, By.id("notice"));
+        BrowserSupport.acceptSandboxConsent(browser, mailbox);
 
         browser.get(boardUrl);
         BrowserSupport.awaitVisible(browser, By.id("create-sample-recipe"));

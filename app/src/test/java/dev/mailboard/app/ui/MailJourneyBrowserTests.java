@@ -181,12 +181,7 @@ class MailJourneyBrowserTests {
         BrowserSupport.awaitVisible(browser, By.xpath("//button[normalize-space()='Allow sending mail']"));
         browser.findElement(By.xpath("//button[normalize-space()='Allow sending mail']"))
                 .click();
-        BrowserSupport.awaitVisible(browser, By.id("login"));
-        WebElement login = browser.findElement(By.id("login"));
-        login.clear();
-        login.sendKeys(mailbox);
-        browser.findElement(By.cssSelector("button[value='accept']")).click();
-        BrowserSupport.awaitVisible(browser, By.id("notice"));
+        BrowserSupport.acceptSandboxConsent(browser, mailbox);
 
         browser.get(itemPage);
         BrowserSupport.awaitVisible(browser, By.id("email-form"));
@@ -233,12 +228,7 @@ class MailJourneyBrowserTests {
         browser.get(base() + "/integrations");
         BrowserSupport.awaitVisible(browser, By.id("connect-outlook"));
         browser.findElement(By.id("connect-outlook")).click();
-        BrowserSupport.awaitVisible(browser, By.id("login"));
-        WebElement login = browser.findElement(By.id("login"));
-        login.clear();
-        login.sendKeys(mailbox);
-        browser.findElement(By.cssSelector("button[value='accept']")).click();
-        BrowserSupport.awaitVisible(browser, By.id("notice"));
+        BrowserSupport.acceptSandboxConsent(browser, mailbox);
     }
 
     private void setUpRecipeAndPreview() {
