@@ -4,15 +4,17 @@ import dev.mailboard.app.boards.Actor;
 import dev.mailboard.app.boards.BoardAccessDeniedException;
 import dev.mailboard.app.boards.BoardNotFoundException;
 import java.time.Clock;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs a recipe on one mail: decides without a transaction, then writes the item or update and the run-log
+ * Runs a recipe on one mail: decides in a read-only transaction, then writes the item or update and the run-log
  * row in one transaction (S-27). The run row's unique key on (recipe, message) makes a second delivery of
  * the same mail, on any instance, find the first outcome and write nothing.
  */
@@ -26,7 +28,7 @@ class RecipeRunner {
     private final RunRepository runs;
     private final RecipeRepository recipes;
     private final TransactionTemplate write;
-    private final TransactionTemplate outside;
+    private final TransactionTemplate reading;
     private final Clock clock;
 
     RecipeRunner(
@@ -42,17 +44,22 @@ class RecipeRunner {
         this.recipes = recipes;
         this.write = new TransactionTemplate(transactions);
         this.write.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.outside = new TransactionTemplate(transactions);
-        this.outside.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.reading.setReadOnly(true);
         this.clock = clock;
     }
 
     /** Runs a recipe on a newly received mail, unless (recipe, mail) already has an outcome. */
     void run(Recipe recipe, MailFacts mail) {
-        if (runs.find(recipe.id(), mail.messageId()).isPresent()) {
+        Optional<Plan> planned = reading.execute(
+                status -> runs.find(recipe.id(), mail.messageId()).isPresent()
+                        ? Optional.<Plan>empty()
+                        : Optional.of(decide(status, recipe, mail)));
+        if (planned == null || planned.isEmpty()) {
             return;
         }
-        Plan plan = plan(recipe, mail);
+        Plan plan = planned.get();
         try {
             write.executeWithoutResult(status -> {
                 if (runs.claim(recipe.id(), mail, clock.instant())) {
@@ -91,10 +98,20 @@ class RecipeRunner {
     }
 
     private Plan plan(Recipe recipe, MailFacts mail) {
-        Plan plan = outside.execute(status -> planner.plan(recipe, mail));
+        Plan plan = reading.execute(status -> decide(status, recipe, mail));
         if (plan == null) {
             throw new IllegalStateException("no plan");
         }
+        return plan;
+    }
+
+    /**
+     * Plans in one read-only transaction, which is then rolled back: the reads share one connection, and a
+     * lost access that a read reports (and the planner turns into a plan) cannot fail a commit.
+     */
+    private Plan decide(TransactionStatus status, Recipe recipe, MailFacts mail) {
+        Plan plan = planner.plan(recipe, mail);
+        status.setRollbackOnly();
         return plan;
     }
 
