@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,8 +93,31 @@ class ItemRepository {
                 .update();
     }
 
+    /** A column value as stored: its text and, for a number or date, its sort key. */
+    record StoredValue(
+            ColumnId column, String text, @Nullable BigDecimal number) {}
+
+    /** Stores the first values of a new item, which has none yet, in one statement. */
+    void insertValues(ItemId id, List<StoredValue> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder(
+                "insert into item_value (item_id, column_id, text_value, sort_text, sort_number) values ");
+        List<@Nullable Object> params = new ArrayList<>();
+        for (StoredValue value : values) {
+            sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?)");
+            params.add(id.value());
+            params.add(value.column().value());
+            params.add(value.text());
+            params.add(sortText(value.text()));
+            params.add(value.number());
+        }
+        jdbc.sql(sql.toString()).params(params).update();
+    }
+
     void putValue(ItemId id, ColumnId column, String value, @Nullable BigDecimal number) {
-        String sortText = AuthorColumns.shorten(value.toLowerCase(java.util.Locale.ROOT), 255);
+        String sortText = sortText(value);
         int updated = jdbc.sql(
                         "update item_value set text_value = ?, sort_text = ?, sort_number = ? where item_id = ? and column_id = ?")
                 .param(value)
@@ -112,6 +136,10 @@ class ItemRepository {
                     .param(number)
                     .update();
         }
+    }
+
+    private static String sortText(String value) {
+        return AuthorColumns.shorten(value.toLowerCase(java.util.Locale.ROOT), 255);
     }
 
     void removeValue(ItemId id, ColumnId column) {

@@ -2,6 +2,7 @@ package dev.mailboard.app.boards;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,12 +73,14 @@ class ItemService {
         }
         Instant now = clock.instant();
         ItemId id = items.insert(board.id(), name, caller.author(), now);
+        List<ItemRepository.StoredValue> first = new ArrayList<>();
         for (ColumnView column : boardColumns) {
             String value = stored.get(column.id());
             if (value != null) {
-                items.putValue(id, column.id(), value, values.sortNumber(column, value));
+                first.add(new ItemRepository.StoredValue(column.id(), value, values.sortNumber(column, value)));
             }
         }
+        items.insertValues(id, first);
         activity.record(id, caller.author(), null, "created", null, name, now);
         events.publishEvent(new ItemCreated(board.accountId(), board.id(), id, name, caller.author(), now));
         return found(id);

@@ -2,8 +2,10 @@ package dev.mailboard.app.recipes;
 
 import dev.mailboard.app.boards.Actor;
 import dev.mailboard.app.boards.BoardAccessDeniedException;
+import dev.mailboard.app.boards.BoardId;
 import dev.mailboard.app.boards.BoardNotFoundException;
 import dev.mailboard.app.boards.Boards;
+import dev.mailboard.app.boards.ColumnId;
 import dev.mailboard.app.boards.ColumnView;
 import dev.mailboard.app.boards.ItemChanged;
 import dev.mailboard.app.boards.ItemCreated;
@@ -76,8 +78,11 @@ class SendActions {
         this.clock = clock;
     }
 
-    // Each (recipe, change) gets its own transaction; this listener holds none.
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    // Each (recipe, change) gets its own transaction; this listener holds none. The condition is evaluated when
+    // the change is published, inside its transaction: a board without a send-email recipe keeps no publication.
+    @ApplicationModuleListener(
+            propagation = Propagation.NOT_SUPPORTED,
+            condition = "@sendActions.watches(#changed.boardId())")
     void on(ItemChanged changed) {
         if (changed.columnId() == null) {
             return;
@@ -95,7 +100,9 @@ class SendActions {
 
     // An item created with the trigger value counts as a change to it: a new item with status "New" fires
     // "changes to New".
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @ApplicationModuleListener(
+            propagation = Propagation.NOT_SUPPORTED,
+            condition = "@sendActions.watches(#created.boardId())")
     void on(ItemCreated created) {
         for (Recipe recipe : sendRecipes(created.boardId())) {
             if (!recipe.accountId().equals(created.accountId())) {
@@ -104,8 +111,7 @@ class SendActions {
             RecipeAction.SendEmail send = send(recipe);
             try {
                 ItemView item = boards.item(Actor.user(recipe.ownerId()), created.itemId());
-                if (SendActionTemplate.isTrigger(
-                        send, item.value(new dev.mailboard.app.boards.ColumnId(send.triggerColumn())))) {
+                if (SendActionTemplate.isTrigger(send, item.value(new ColumnId(send.triggerColumn())))) {
                     fire(recipe, created.itemId(), CREATED);
                 }
             } catch (BoardNotFoundException | BoardAccessDeniedException e) {
@@ -114,7 +120,15 @@ class SendActions {
         }
     }
 
-    private List<Recipe> sendRecipes(dev.mailboard.app.boards.BoardId board) {
+    /**
+     * Whether a board has an active send-email recipe, that is, whether its item events matter here. Public for
+     * the listener conditions, which call it on the bean through its proxy.
+     */
+    public boolean watches(BoardId board) {
+        return !sendRecipes(board).isEmpty();
+    }
+
+    private List<Recipe> sendRecipes(BoardId board) {
         return recipes.onBoard(board).stream()
                 .filter(Recipe::active)
                 .filter(r -> r.definition().action().kind() == RecipeAction.Kind.SEND_EMAIL)
