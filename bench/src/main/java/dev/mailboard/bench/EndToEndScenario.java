@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>Latency: deliver at a constant {@value #RATE}/s for {@value #LATENCY_SECONDS} s (open loop), note
  *       each delivery's accepted time, then read the items' creation times from the database: p50/p95/p99
  *       of (item created - mail accepted). Both clocks are this machine's.
+ *       The CPU the machine spent meanwhile is reported too ({@link CpuMeter}).
  *   <li>Saturation: deliver {@value #SATURATION} mails from {@value #THREADS} threads as fast as the sandbox
  *       accepts them; throughput = mails / (last item - first delivery). The sandbox's own acceptance rate
  *       is reported beside it, and so is the CPU each email cost ({@link CpuMeter}).
@@ -86,9 +87,20 @@ final class EndToEndScenario implements Scenario {
             path.db.analyze();
 
             Report.progress("e2e: latency at " + RATE + " mails/s for " + LATENCY_SECONDS + " s");
+            CpuMeter latencyCpu = CpuMeter.start(path.mailboard.process.toHandle());
             Map<String, Instant> accepted = deliverAtRate(path, RATE, LATENCY_SECONDS);
             int expected = WARM_UP + accepted.size();
-            path.awaitItems(expected, Duration.ofSeconds(60));
+            int reachedAtRate = path.awaitItems(expected, Duration.ofSeconds(60));
+            Map<String, Object> cpuAtRate = latencyCpu.stop(reachedAtRate - WARM_UP, "emails");
+            result.details.put("cpuAtLatencyRate", cpuAtRate);
+            result.notes.add(String.format(
+                    Locale.ROOT,
+                    "At %d mails/s the machine was busy %s of the time and spent %s ms of CPU per email (Mailboard"
+                            + " with its embedded sandbox %s).",
+                    RATE,
+                    cpuAtRate.get("machineBusyShare"),
+                    cpuAtRate.get("machineCpuMsPerUnit"),
+                    cpuAtRate.get("mailboardCpuMsPerUnit")));
             Map<String, Instant> created = path.itemTimes();
             List<Double> latencies = new ArrayList<>();
             for (Map.Entry<String, Instant> mail : accepted.entrySet()) {
