@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,7 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>Latency: deliver at a constant {@value #RATE}/s for {@value #LATENCY_SECONDS} s (open loop), note
  *       each delivery's accepted time, then read the items' creation times from the database: p50/p95/p99
  *       of (item created - mail accepted). Both clocks are this machine's.
- *       The CPU the machine spent meanwhile is reported too ({@link CpuMeter}).
+ *       The CPU the machine spent meanwhile is reported too ({@link CpuMeter}), and so are the database
+ *       transactions per email, here and at saturation ({@link Postgres#transactions()}).
  *   <li>Saturation: deliver {@value #SATURATION} mails from {@value #THREADS} threads as fast as the sandbox
  *       accepts them; throughput = mails / (last item - first delivery). The sandbox's own acceptance rate
  *       is reported beside it, and so is the CPU each email cost ({@link CpuMeter}).
@@ -87,11 +89,17 @@ final class EndToEndScenario implements Scenario {
             path.db.analyze();
 
             Report.progress("e2e: latency at " + RATE + " mails/s for " + LATENCY_SECONDS + " s");
+            long transactionsBefore = path.db.transactions();
             CpuMeter latencyCpu = CpuMeter.start(path.mailboard.process.toHandle());
             Map<String, Instant> accepted = deliverAtRate(path, RATE, LATENCY_SECONDS);
             int expected = WARM_UP + accepted.size();
             int reachedAtRate = path.awaitItems(expected, Duration.ofSeconds(60));
             Map<String, Object> cpuAtRate = latencyCpu.stop(reachedAtRate - WARM_UP, "emails");
+            long transactionsAtRate = path.db.transactions();
+            Map<String, Object> transactionsPerEmail = new LinkedHashMap<>();
+            transactionsPerEmail.put(
+                    "atLatencyRate", perEmail(transactionsAtRate - transactionsBefore, reachedAtRate - WARM_UP));
+            result.details.put("databaseTransactionsPerEmail", transactionsPerEmail);
             result.details.put("cpuAtLatencyRate", cpuAtRate);
             result.notes.add(String.format(
                     Locale.ROOT,
@@ -127,6 +135,12 @@ final class EndToEndScenario implements Scenario {
             int reached = path.awaitItems(total, Duration.ofSeconds(180));
             double seconds = (System.nanoTime() - start) / 1e9;
             Map<String, Object> cpuUse = cpu.stop(reached - expected, "emails");
+            transactionsPerEmail.put(
+                    "atSaturation", perEmail(path.db.transactions() - transactionsAtRate, reached - expected));
+            transactionsPerEmail.put(
+                    "note",
+                    "pg_stat_database over the phase, including the bench's own count of items every 50 ms while it"
+                            + " waits for them");
             result.details.put("cpuAtSaturation", cpuUse);
             result.details.put(
                     "notificationPostsAtSaturation",
@@ -188,6 +202,10 @@ final class EndToEndScenario implements Scenario {
     }
 
     /** Delivers at a constant rate (open loop); answers each subject's accepted time. */
+    private static double perEmail(long count, int emails) {
+        return emails <= 0 ? Double.NaN : Math.round(count * 100.0 / emails) / 100.0;
+    }
+
     private static Map<String, Instant> deliverAtRate(MailPath path, int rate, int seconds) throws Exception {
         Map<String, Instant> accepted = new ConcurrentHashMap<>();
         ScheduledExecutorService clock = Executors.newScheduledThreadPool(THREADS);

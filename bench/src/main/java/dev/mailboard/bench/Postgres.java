@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The local PostgreSQL the benchmarks use: database {@code test} at 127.0.0.1:5432 with trust
@@ -21,6 +23,8 @@ final class Postgres implements AutoCloseable {
     static final String URL =
             System.getenv().getOrDefault("MAILBOARD_BENCH_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
     static final String USER = System.getenv().getOrDefault("MAILBOARD_BENCH_POSTGRES_USER", "postgres");
+
+    private static final long STATS_DELAY_MILLIS = 1500;
 
     final String schema;
 
@@ -68,6 +72,23 @@ final class Postgres implements AutoCloseable {
             for (String table : tables) {
                 statement.execute("analyze \"" + table + "\"");
             }
+        }
+    }
+
+    /**
+     * Transactions the benchmark database has finished so far, committed or rolled back
+     * ({@code pg_stat_database}), after waiting {@value #STATS_DELAY_MILLIS} ms: each backend reports its
+     * counts at most once a second, so a difference taken this way over a phase of many seconds misses
+     * nothing of it.
+     */
+    long transactions() throws SQLException {
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(STATS_DELAY_MILLIS));
+        try (Connection connection = admin();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("select xact_commit + xact_rollback from pg_stat_database"
+                        + " where datname = current_database()")) {
+            row.next();
+            return row.getLong(1);
         }
     }
 
