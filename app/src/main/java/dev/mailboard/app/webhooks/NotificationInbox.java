@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The durable inbox of checked notifications: the edge stores them before it answers 202, and the
@@ -16,36 +18,47 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * completed (a crash) becomes claimable again when its lease ends, so nothing acknowledged is lost.
  */
 @Service
-public class NotificationInbox {
+public class NotificationInbox implements DisposableBean {
+
+    /** How long a request waits for its commit: Graph gives up on an answer after about 10 seconds. */
+    private static final Duration STORE_TIMEOUT = Duration.ofSeconds(10);
+
+    /** Commits under way at once: enough that a request rarely waits for more than the commit before it. */
+    private static final int WRITERS = 3;
 
     private final InboxRepository repository;
-    private final ApplicationEventPublisher events;
+    private final GroupCommit group;
     private final Clock clock;
 
-    NotificationInbox(InboxRepository repository, ApplicationEventPublisher events, Clock clock) {
+    NotificationInbox(
+            InboxRepository repository,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions,
+            Clock clock) {
         this.repository = repository;
-        this.events = events;
         this.clock = clock;
+        TransactionTemplate write = new TransactionTemplate(transactions);
+        write.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.group = new GroupCommit(
+                notifications ->
+                        write.executeWithoutResult(status -> repository.insertAll(notifications, clock.instant())),
+                count -> events.publishEvent(new NotificationsStored(count)),
+                STORE_TIMEOUT,
+                WRITERS);
     }
 
     /**
-     * Stores notifications in one transaction and, once it commits, publishes {@link NotificationsStored}.
+     * Stores notifications and answers once they are committed; then publishes {@link NotificationsStored}.
+     * The notifications of requests arriving together share one transaction ({@link GroupCommit}).
      *
      * @param notifications checked notifications
+     * @throws org.springframework.dao.DataAccessException when they could not be stored
      */
-    @Transactional
     public void store(List<ReceivedNotification> notifications) {
         if (notifications.isEmpty()) {
             return;
         }
-        repository.insertAll(notifications, clock.instant());
-        NotificationsStored stored = new NotificationsStored(notifications.size());
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                events.publishEvent(stored);
-            }
-        });
+        group.store(notifications);
     }
 
     /**
@@ -101,5 +114,10 @@ public class NotificationInbox {
     @Transactional(readOnly = true)
     public InboxBacklog backlog() {
         return repository.backlog();
+    }
+
+    @Override
+    public void destroy() {
+        group.close();
     }
 }
