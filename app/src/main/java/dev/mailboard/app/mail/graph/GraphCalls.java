@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -25,6 +27,16 @@ import tools.jackson.databind.json.JsonMapper;
  * (S-57), and every failure turned into a {@link GraphException}.
  */
 final class GraphCalls {
+
+    /**
+     * Writes request bodies (the {@code $batch} reads, sends, subscriptions) on reused daemon threads: left to
+     * itself, the JDK request factory starts a new thread for every request that has a body.
+     */
+    private static final Executor BODY_WRITERS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "graph-body-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** Asks for ids that survive moves; Graph wants it on every request. */
     static final String IMMUTABLE_IDS = "IdType=\"ImmutableId\"";
@@ -139,7 +151,7 @@ final class GraphCalls {
                                 ? HttpClient.Version.HTTP_1_1
                                 : HttpClient.Version.HTTP_2)
                 .build();
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http, BODY_WRITERS);
         factory.setReadTimeout(properties.readTimeout());
         RestClient.Builder builder = RestClient.builder()
                 .baseUrl(base)
