@@ -78,11 +78,8 @@ class SendActions {
         this.clock = clock;
     }
 
-    // Each (recipe, change) gets its own transaction; this listener holds none. The condition is evaluated when
-    // the change is published, inside its transaction: a board without a send-email recipe keeps no publication.
-    @ApplicationModuleListener(
-            propagation = Propagation.NOT_SUPPORTED,
-            condition = "@sendActions.watches(#changed.boardId())")
+    // Each (recipe, change) gets its own transaction; this listener holds none.
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(ItemChanged changed) {
         if (changed.columnId() == null) {
             return;
@@ -100,9 +97,7 @@ class SendActions {
 
     // An item created with the trigger value counts as a change to it: a new item with status "New" fires
     // "changes to New".
-    @ApplicationModuleListener(
-            propagation = Propagation.NOT_SUPPORTED,
-            condition = "@sendActions.watches(#created.boardId())")
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(ItemCreated created) {
         for (Recipe recipe : sendRecipes(created.boardId())) {
             if (!recipe.accountId().equals(created.accountId())) {
@@ -118,14 +113,6 @@ class SendActions {
                 log.info("Recipe {} cannot see new item {}", recipe.id(), created.itemId());
             }
         }
-    }
-
-    /**
-     * Whether a board has an active send-email recipe, that is, whether its item events matter here. Public for
-     * the listener conditions, which call it on the bean through its proxy.
-     */
-    public boolean watches(BoardId board) {
-        return !sendRecipes(board).isEmpty();
     }
 
     private List<Recipe> sendRecipes(BoardId board) {

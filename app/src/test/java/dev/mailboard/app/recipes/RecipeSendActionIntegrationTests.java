@@ -203,18 +203,6 @@ class RecipeSendActionIntegrationTests {
     }
 
     @Test
-    void itemEventsAreKeptForDeliveryOnlyOnABoardWithAnActiveSendRecipe() {
-        assertThat(publicationsOfANewItem()).as("no send recipe on the board").isZero();
-
-        grantSend(setup);
-        createSendRecipe(setup, true);
-
-        assertThat(publicationsOfANewItem())
-                .as("an active send recipe on the board")
-                .isEqualTo(1);
-    }
-
-    @Test
     void switchingOnWithoutMailSendAnswers409WithTheGrantLink() {
         TestClient owner = setup.owner().client();
         HttpResponse<String> active = owner.json("POST", "/api/v1/recipes", sendRecipeJson(setup, true));
@@ -526,22 +514,6 @@ class RecipeSendActionIntegrationTests {
         return boards.updates(Actor.user(setup.owner().user().id()), new ItemId(item), 100).stream()
                 .filter(u -> Jsoup.parse(u.body()).text().startsWith(start))
                 .toList();
-    }
-
-    /**
-     * Creates an item in a transaction that is rolled back, and counts the event publications it stored: they
-     * are written with the item, and a completed one is deleted, so only inside the transaction can they be
-     * seen for sure.
-     */
-    private int publicationsOfANewItem() {
-        Integer stored = transactions.execute(status -> {
-            boards.createItem(
-                    Actor.user(setup.owner().user().id()),
-                    dev.mailboard.app.boards.NewItem.named(setup.board().id(), "x"));
-            status.setRollbackOnly();
-            return pending("ItemCreated", setup.board().id().toString());
-        });
-        return stored == null ? -1 : stored;
     }
 
     /** Publications of this event type mentioning the text whose listeners have not completed yet. */
