@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -54,6 +56,7 @@ class SendActions {
     private final ItemEmails notes;
     private final RecipientDomains domains;
     private final TransactionTemplate write;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     SendActions(
@@ -65,6 +68,7 @@ class SendActions {
             ItemEmails notes,
             RecipientDomains domains,
             PlatformTransactionManager transactions,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.recipes = recipes;
         this.sends = sends;
@@ -75,18 +79,51 @@ class SendActions {
         this.domains = domains;
         this.write = new TransactionTemplate(transactions);
         this.write.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.events = events;
         this.clock = clock;
+    }
+
+    /**
+     * An item's creation on a board that had an active send-email recipe when it was saved. Only these are kept
+     * durably for the action: deciding once, in the transaction that saves the item, means a board without such
+     * a recipe stores no publication, and a recipe switched off before the action runs leaves nothing pending.
+     */
+    record WatchedItemCreated(ItemCreated created) {}
+
+    /** A change to a column that an active send-email recipe of the board watched when it was saved. */
+    record WatchedItemChanged(ItemChanged changed) {}
+
+    // Runs inside the transaction that saves the item, so the watched event is stored with it or not at all.
+    @EventListener
+    void keep(ItemCreated created) {
+        if (!sendRecipes(created.boardId()).isEmpty()) {
+            events.publishEvent(new WatchedItemCreated(created));
+        }
+    }
+
+    @EventListener
+    void keep(ItemChanged changed) {
+        if (changed.columnId() == null) {
+            return;
+        }
+        UUID column = changed.columnId().value();
+        if (sendRecipes(changed.boardId()).stream()
+                .anyMatch(recipe -> send(recipe).triggerColumn().equals(column))) {
+            events.publishEvent(new WatchedItemChanged(changed));
+        }
     }
 
     // Each (recipe, change) gets its own transaction; this listener holds none.
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
-    void on(ItemChanged changed) {
-        if (changed.columnId() == null) {
+    void on(WatchedItemChanged watched) {
+        ItemChanged changed = watched.changed();
+        ColumnId column = changed.columnId();
+        if (column == null) {
             return;
         }
         for (Recipe recipe : sendRecipes(changed.boardId())) {
             RecipeAction.SendEmail send = send(recipe);
-            if (send.triggerColumn().equals(changed.columnId().value())
+            if (send.triggerColumn().equals(column.value())
                     && recipe.accountId().equals(changed.accountId())
                     && SendActionTemplate.isTrigger(send, changed.newValue())
                     && !SendActionTemplate.isTrigger(send, changed.oldValue())) {
@@ -98,7 +135,8 @@ class SendActions {
     // An item created with the trigger value counts as a change to it: a new item with status "New" fires
     // "changes to New".
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
-    void on(ItemCreated created) {
+    void on(WatchedItemCreated watched) {
+        ItemCreated created = watched.created();
         for (Recipe recipe : sendRecipes(created.boardId())) {
             if (!recipe.accountId().equals(created.accountId())) {
                 continue;

@@ -73,6 +73,9 @@ class RecipeSendActionIntegrationTests {
     @Autowired
     TransactionTemplate transactions;
 
+    @Autowired
+    RecipeRepository recipes;
+
     @Value("${mailboard.mail.send.per-user-per-hour:30}")
     int perUserPerHour;
 
@@ -200,6 +203,39 @@ class RecipeSendActionIntegrationTests {
                 .until(() -> pending("ItemCreated", setup.board().id().toString()) == 0);
         assertThat(sendsOf(recipe)).isEqualTo(1);
         assertThat(sentFor(recipe)).hasSize(1);
+    }
+
+    @Test
+    void itemEventsAreKeptForTheActionOnlyOnABoardWithAnActiveSendRecipe() {
+        assertThat(keptForANewItem()).as("no send recipe on the board").isZero();
+
+        grantSend(setup);
+        createSendRecipe(setup, true);
+
+        assertThat(keptForANewItem()).as("an active send recipe on the board").isEqualTo(1);
+    }
+
+    @Test
+    void aSendRecipeSwitchedOffBeforeTheActionRunsLeavesNothingPending() {
+        grantSend(setup);
+        RecipeId recipe = createSendRecipe(setup, true);
+        String customer = RecipeFixtures.unique("off") + "@outside.example";
+
+        Integer kept = transactions.execute(status -> {
+            boards.createItem(
+                    Actor.user(setup.owner().user().id()),
+                    new dev.mailboard.app.boards.NewItem(
+                            setup.board().id(),
+                            "Switched off",
+                            Map.of(setup.email().id(), customer, setup.status().id(), "New")));
+            recipes.pause(recipe, Recipe.PausedBy.PERSON, "Paused by a test", Instant.now());
+            return pending("WatchedItemCreated", setup.board().id().toString());
+        });
+        assertThat(kept).as("kept with the item, the recipe being active then").isEqualTo(1);
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> pending("ItemCreated", setup.board().id().toString()) == 0);
+        assertThat(sendsOf(recipe)).isZero();
     }
 
     @Test
@@ -514,6 +550,22 @@ class RecipeSendActionIntegrationTests {
         return boards.updates(Actor.user(setup.owner().user().id()), new ItemId(item), 100).stream()
                 .filter(u -> Jsoup.parse(u.body()).text().startsWith(start))
                 .toList();
+    }
+
+    /**
+     * Creates an item in a transaction that is rolled back, and counts the event
+     * publications kept for the send action: they are written with the item, and a completed one is deleted,
+     * so only inside the transaction can they be seen for sure.
+     */
+    private int keptForANewItem() {
+        Integer kept = transactions.execute(status -> {
+            boards.createItem(
+                    Actor.user(setup.owner().user().id()),
+                    dev.mailboard.app.boards.NewItem.named(setup.board().id(), "x"));
+            status.setRollbackOnly();
+            return pending("WatchedItemCreated", setup.board().id().toString());
+        });
+        return kept == null ? -1 : kept;
     }
 
     /** Publications of this event type mentioning the text whose listeners have not completed yet. */
