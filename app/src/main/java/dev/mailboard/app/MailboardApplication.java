@@ -17,7 +17,23 @@ public class MailboardApplication {
      * @param args Spring Boot command-line arguments
      */
     public static void main(String[] args) {
+        keepAsyncStagesOnAPool();
         SpringApplication.run(MailboardApplication.class, args);
+    }
+
+    /**
+     * On one or two cores the JDK's common fork-join pool has a parallelism of one, and {@code CompletableFuture}
+     * then starts a new thread for every asynchronous stage. The JDK HTTP client hands every response of
+     * {@code sendAsync}, which Spring's {@code JdkClientHttpRequestFactory} uses for each Graph call, to that
+     * default executor: each Graph response started and ended a thread. A parallelism of two keeps those stages on
+     * the pool. An explicit setting of the property is left alone. Must run before anything uses
+     * {@code CompletableFuture}, which reads the parallelism once.
+     */
+    static void keepAsyncStagesOnAPool() {
+        String parallelism = "java.util.concurrent.ForkJoinPool.common.parallelism";
+        if (System.getProperty(parallelism) == null && Runtime.getRuntime().availableProcessors() <= 2) {
+            System.setProperty(parallelism, "2");
+        }
     }
 
     /**

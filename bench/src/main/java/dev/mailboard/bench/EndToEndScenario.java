@@ -28,7 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       item".
  *   <li>Warm up: {@value #WARM_UP} mails, wait for their items (the JIT compiler is still busy for the first
  *       few hundred, and would be measured instead of a running server), then refresh the planner's
- *       statistics ({@link Postgres#analyze()}) as autovacuum would in a database in use.
+ *       statistics ({@link Postgres#analyze()}) as autovacuum would in a database in use. Then
+ *       {@value #RATE_WARM_UP_SECONDS} s at the latency rate, unmeasured: mails arriving one at a time take
+ *       paths that the warm-up at full speed hardly used, and the compiler was still busy with them.
  *   <li>Latency: deliver at a constant {@value #RATE}/s for {@value #LATENCY_SECONDS} s (open loop), note
  *       each delivery's accepted time, then read the items' creation times from the database: p50/p95/p99
  *       of (item created - mail accepted). Both clocks are this machine's.
@@ -44,6 +46,7 @@ final class EndToEndScenario implements Scenario {
 
     static final int WARM_UP = 1000;
     static final int RATE = 50;
+    static final int RATE_WARM_UP_SECONDS = 10;
     static final int LATENCY_SECONDS = 20;
     static final int SATURATION = 3000;
     static final int THREADS = 16;
@@ -59,6 +62,7 @@ final class EndToEndScenario implements Scenario {
         result.parameters.put("baselineSeconds", 5);
         result.parameters.put("warmUpMails", WARM_UP);
         result.parameters.put("latencyRatePerSecond", RATE);
+        result.parameters.put("warmUpSecondsAtLatencyRate", RATE_WARM_UP_SECONDS);
         result.parameters.put("latencySeconds", LATENCY_SECONDS);
         result.parameters.put("saturationMails", SATURATION);
         result.parameters.put("deliveryThreads", THREADS);
@@ -87,18 +91,24 @@ final class EndToEndScenario implements Scenario {
                 return;
             }
             path.db.analyze();
+            deliverAtRate(path, "rate-warm", RATE, RATE_WARM_UP_SECONDS);
+            int warm = WARM_UP + RATE * RATE_WARM_UP_SECONDS;
+            if (path.awaitItems(warm, Duration.ofSeconds(60)) < warm) {
+                result.failed("the mails of the warm-up at " + RATE + " mails/s did not all become items within 60 s");
+                return;
+            }
 
             Report.progress("e2e: latency at " + RATE + " mails/s for " + LATENCY_SECONDS + " s");
             long transactionsBefore = path.db.transactions();
             CpuMeter latencyCpu = CpuMeter.start(path.mailboard.process.toHandle());
-            Map<String, Instant> accepted = deliverAtRate(path, RATE, LATENCY_SECONDS);
-            int expected = WARM_UP + accepted.size();
+            Map<String, Instant> accepted = deliverAtRate(path, "rate", RATE, LATENCY_SECONDS);
+            int expected = warm + accepted.size();
             int reachedAtRate = path.awaitItems(expected, Duration.ofSeconds(60));
-            Map<String, Object> cpuAtRate = latencyCpu.stop(reachedAtRate - WARM_UP, "emails");
+            Map<String, Object> cpuAtRate = latencyCpu.stop(reachedAtRate - warm, "emails");
             long transactionsAtRate = path.db.transactions();
             Map<String, Object> transactionsPerEmail = new LinkedHashMap<>();
             transactionsPerEmail.put(
-                    "atLatencyRate", perEmail(transactionsAtRate - transactionsBefore, reachedAtRate - WARM_UP));
+                    "atLatencyRate", perEmail(transactionsAtRate - transactionsBefore, reachedAtRate - warm));
             result.details.put("databaseTransactionsPerEmail", transactionsPerEmail);
             result.details.put("cpuAtLatencyRate", cpuAtRate);
             result.notes.add(String.format(
@@ -201,12 +211,13 @@ final class EndToEndScenario implements Scenario {
         }
     }
 
-    /** Delivers at a constant rate (open loop); answers each subject's accepted time. */
     private static double perEmail(long count, int emails) {
         return emails <= 0 ? Double.NaN : Math.round(count * 100.0 / emails) / 100.0;
     }
 
-    private static Map<String, Instant> deliverAtRate(MailPath path, int rate, int seconds) throws Exception {
+    /** Delivers at a constant rate (open loop); answers each subject's accepted time. */
+    private static Map<String, Instant> deliverAtRate(MailPath path, String prefix, int rate, int seconds)
+            throws Exception {
         Map<String, Instant> accepted = new ConcurrentHashMap<>();
         ScheduledExecutorService clock = Executors.newScheduledThreadPool(THREADS);
         try {
@@ -214,7 +225,7 @@ final class EndToEndScenario implements Scenario {
             int count = rate * seconds;
             List<ScheduledFuture<?>> sends = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                String subject = "rate mail " + i;
+                String subject = prefix + " mail " + i;
                 sends.add(clock.schedule(
                         () -> {
                             path.deliver(subject);
