@@ -41,7 +41,8 @@ class OperationsIntegrationTests {
 
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(admin.statusCode()).isEqualTo(200);
-        assertThat(admin.body()).contains("jvm_memory_used_bytes");
+        assertThat(admin.body()).contains("jvm_memory_used_bytes", "http_server_requests_seconds");
+        assertThat(admin.body()).as("Spring Security's observations are off").doesNotContain("spring_security_");
     }
 
     @Test
