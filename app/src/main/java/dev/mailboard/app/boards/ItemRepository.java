@@ -31,7 +31,8 @@ class ItemRepository {
         this.jdbc = jdbc;
     }
 
-    ItemId insert(BoardId boardId, String name, Author author, Instant now) {
+    /** Inserts an item at the end of its board; answers its row as stored (not archived, version 0). */
+    ItemRow insert(BoardId boardId, String name, Author author, Instant now) {
         long position = jdbc.sql("select coalesce(max(position), 0) + 1 from item where board_id = ?")
                 .param(boardId.value())
                 .query(Long.class)
@@ -49,7 +50,7 @@ class ItemRepository {
         if (key == null) {
             throw new IllegalStateException("The database returned no item id");
         }
-        return new ItemId(key.longValue());
+        return new ItemRow(new ItemId(key.longValue()), boardId, name, position, author, now, false, 0);
     }
 
     Optional<BoardId> boardOf(ItemId id) {

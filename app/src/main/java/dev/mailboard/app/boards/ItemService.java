@@ -2,8 +2,10 @@ package dev.mailboard.app.boards;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -71,19 +73,23 @@ class ItemService {
                 stored.put(column.id(), label.name());
             }
         }
-        Instant now = clock.instant();
-        ItemId id = items.insert(board.id(), name, caller.author(), now);
+        // To the microsecond, as both databases store it, so the view answered is the item as read back later.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        ItemRepository.ItemRow row = items.insert(board.id(), name, caller.author(), now);
+        ItemId id = row.id();
         List<ItemRepository.StoredValue> first = new ArrayList<>();
+        Map<ColumnId, String> firstValues = new LinkedHashMap<>();
         for (ColumnView column : boardColumns) {
             String value = stored.get(column.id());
             if (value != null) {
                 first.add(new ItemRepository.StoredValue(column.id(), value, values.sortNumber(column, value)));
+                firstValues.put(column.id(), value);
             }
         }
         items.insertValues(id, first);
         activity.record(id, caller.author(), null, "created", null, name, now);
         events.publishEvent(new ItemCreated(board.accountId(), board.id(), id, name, caller.author(), now));
-        return found(id);
+        return row.view(firstValues, 0, 0);
     }
 
     @Transactional(readOnly = true)

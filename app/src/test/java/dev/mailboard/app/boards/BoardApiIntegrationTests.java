@@ -87,6 +87,8 @@ class BoardApiIntegrationTests {
         assertThat(created.headers().firstValue("Location"))
                 .hasValueSatisfying(l ->
                         assertThat(l).endsWith("/api/v1/items/" + item.get("id").asLong()));
+        // The answer to the create is the item as it is read back afterwards, to the microsecond.
+        assertThat(json(owner.get("/api/v1/items/" + item.get("id").asLong()))).isEqualTo(item);
         HttpResponse<String> bad = owner.post(items(), "{\"name\":\"X\",\"values\":{\"" + number + "\":\"lots\"}}");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(json(bad).get("detail").asString()).contains("Amount").contains("number");
