@@ -107,11 +107,7 @@ class CatchUp {
         int published = 0;
         if (!candidates.isEmpty()) {
             MessageFetch.Fetched fetched = fetch.fetch(access, inbox, candidates);
-            for (MessageFetch.Found found : fetched.inInbox()) {
-                if (intake.publish(watch, found, MailReceived.Discovery.CATCH_UP)) {
-                    published++;
-                }
-            }
+            published = intake.publishAll(watch, fetched.inInbox(), MailReceived.Discovery.CATCH_UP);
             retryLater(watch.connection(), fetched.failed());
         }
         watches.setDeltaLink(watch.connection(), complete.deltaLink(), clock.instant());

@@ -158,9 +158,7 @@ class InboxDrain {
         String inboxFolder = fetch.inboxFolderId(watch, graphAccess);
         MessageFetch.Fetched fetched = fetch.fetch(graphAccess, inboxFolder, wanted);
         failpoints.reach(Failpoints.AFTER_FETCH);
-        for (MessageFetch.Found found : fetched.inInbox()) {
-            intake.publish(watch, found, MailReceived.Discovery.NOTIFICATION);
-        }
+        intake.publishAll(watch, fetched.inInbox(), MailReceived.Discovery.NOTIFICATION);
         if (!fetched.dropped().isEmpty()) {
             metrics.counter("mailboard.mail.dropped", "reason", "not_in_inbox")
                     .increment(fetched.dropped().size());

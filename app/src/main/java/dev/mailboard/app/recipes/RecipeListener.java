@@ -34,15 +34,16 @@ class RecipeListener {
         this.clock = clock;
     }
 
-    // Each (recipe, mail) gets its own transaction in RecipeRunner; this listener holds none.
+    // RecipeRunner opens the transactions, one write per (recipe, mail); this listener holds none.
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(MailReceived mail) {
-        MailFacts facts = MailFacts.of(mail);
-        recipes.onConnection(mail.connectionId()).stream()
-                .filter(Recipe::processesMail)
-                .filter(r -> r.definition().action().readsMail())
-                .filter(r -> r.accountId().equals(mail.accountId()))
-                .forEach(r -> runner.run(r, facts));
+        runner.run(
+                () -> recipes.onConnection(mail.connectionId()).stream()
+                        .filter(Recipe::processesMail)
+                        .filter(r -> r.definition().action().readsMail())
+                        .filter(r -> r.accountId().equals(mail.accountId()))
+                        .toList(),
+                MailFacts.of(mail));
     }
 
     @ApplicationModuleListener

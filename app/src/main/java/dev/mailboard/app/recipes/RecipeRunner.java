@@ -4,7 +4,10 @@ import dev.mailboard.app.boards.Actor;
 import dev.mailboard.app.boards.BoardAccessDeniedException;
 import dev.mailboard.app.boards.BoardNotFoundException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -50,16 +53,36 @@ class RecipeRunner {
         this.clock = clock;
     }
 
-    /** Runs a recipe on a newly received mail, unless (recipe, mail) already has an outcome. */
-    void run(Recipe recipe, MailFacts mail) {
-        Optional<Plan> planned = reading.execute(
-                status -> runs.find(recipe.id(), mail.messageId()).isPresent()
-                        ? Optional.<Plan>empty()
-                        : Optional.of(decide(status, recipe, mail)));
-        if (planned == null || planned.isEmpty()) {
-            return;
+    /**
+     * Runs recipes on a newly received mail, each unless (recipe, mail) already has an outcome. The recipes are
+     * looked up in the read-only transaction that plans the first of them, which saves the lookup a
+     * transaction of its own; each further recipe is planned after the one before it wrote, so that it finds
+     * the item that one made for the mail's thread.
+     */
+    void run(Supplier<List<Recipe>> recipesOfMail, MailFacts mail) {
+        List<Recipe> recipes = new ArrayList<>();
+        Optional<Plan> planned = reading.execute(status -> {
+            recipes.addAll(recipesOfMail.get());
+            return recipes.isEmpty() ? Optional.<Plan>empty() : planUnlessRun(status, recipes.get(0), mail);
+        });
+        for (int i = 0; i < recipes.size(); i++) {
+            Recipe recipe = recipes.get(i);
+            if (i > 0) {
+                planned = reading.execute(status -> planUnlessRun(status, recipe, mail));
+            }
+            if (planned != null && planned.isPresent()) {
+                write(recipe, mail, planned.get());
+            }
         }
-        Plan plan = planned.get();
+    }
+
+    private Optional<Plan> planUnlessRun(TransactionStatus status, Recipe recipe, MailFacts mail) {
+        return runs.find(recipe.id(), mail.messageId()).isPresent()
+                ? Optional.empty()
+                : Optional.of(decide(status, recipe, mail));
+    }
+
+    private void write(Recipe recipe, MailFacts mail, Plan plan) {
         try {
             write.executeWithoutResult(status -> {
                 if (runs.claim(recipe.id(), mail, clock.instant())) {

@@ -1,6 +1,7 @@
 package dev.mailboard.app.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mailboard.app.accounts.AccountId;
 import dev.mailboard.app.connections.ConnectionId;
@@ -21,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -28,17 +30,20 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * S-63 over generated histories: Inbox deliveries whose notifications are dropped, duplicated and reordered,
- * messages moved out before anyone looks, and catch-up rounds, with several workers racing on the same
- * messages. Whatever the history, the real publish step ({@link MessageIntake} on the real {@code mail_message}
- * table) yields exactly one committed {@link MailReceived} per Inbox message that a notification or a later
- * catch-up round saw, and none for the others.
+ * messages moved out before anyone looks, and catch-up rounds publishing what they saw as one batch, with
+ * several workers racing on the same messages. Whatever the history, the real publish step
+ * ({@link MessageIntake} on the real {@code mail_message} table) yields exactly one committed
+ * {@link MailReceived} per Inbox message that a notification or a later catch-up round saw, and none for the
+ * others.
  *
  * <p>The drain and catch-up classes themselves are exercised against the sandbox in the integration tests;
  * here a small model stands for their "which ids reach the publish step" part.
@@ -99,13 +104,13 @@ class ExactlyOncePropertyTests {
                 case DELIVER_DROPPED -> addOnce(inbox, id);
                 case DELIVER_THEN_MOVE -> inbox.remove(id);
                 case CATCH_UP -> {
-                    List<String> round = new ArrayList<>(inbox);
+                    // A round publishes what it saw together, racing the notifications and other rounds.
+                    List<MessageFetch.Found> round = new ArrayList<>();
+                    inbox.forEach(seen -> round.add(found(seen)));
                     Collections.shuffle(round);
-                    for (String seen : round) {
-                        running.add(workers.submit(
-                                () -> intake.publish(watch, found(seen), MailReceived.Discovery.CATCH_UP)));
-                        addOnce(expected, seen);
-                    }
+                    running.add(workers.submit(
+                            () -> intake.publishAll(watch, round, MailReceived.Discovery.CATCH_UP)));
+                    inbox.forEach(seen -> addOnce(expected, seen));
                 }
             }
         }
@@ -116,6 +121,43 @@ class ExactlyOncePropertyTests {
         assertThat(published.keySet()).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(published.values())
                 .allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
+    }
+
+    @Example
+    void aMessageThatCannotBeRecordedHoldsBackNoneOfItsBatch() {
+        WatchRepository.Watch watch = new WatchRepository.Watch(
+                new ConnectionId(UUID.randomUUID()), ACCOUNT, Instant.EPOCH, WatchRepository.ACTIVE, "inbox-folder", null);
+        Map<String, AtomicInteger> published = new ConcurrentHashMap<>();
+        MessageIntake intake = intake(published);
+        intake.publish(watch, found("m-known"), MailReceived.Discovery.NOTIFICATION);
+        String tooLong = "m-" + "x".repeat(600);
+
+        assertThatThrownBy(() -> intake.publishAll(
+                        watch,
+                        List.of(found("m-a"), found(tooLong), found("m-known"), found("m-b")),
+                        MailReceived.Discovery.CATCH_UP))
+                .isInstanceOf(DataAccessException.class);
+
+        assertThat(published.keySet()).containsExactlyInAnyOrder("m-known", "m-a", "m-b");
+        assertThat(published.values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
+    }
+
+    @Example
+    void aBatchPublishesWhatIsNewInOneTransaction() {
+        WatchRepository.Watch watch = new WatchRepository.Watch(
+                new ConnectionId(UUID.randomUUID()), ACCOUNT, Instant.EPOCH, WatchRepository.ACTIVE, "inbox-folder", null);
+        Map<String, AtomicInteger> published = new ConcurrentHashMap<>();
+        AtomicInteger commits = new AtomicInteger();
+        MessageIntake intake = intake(published, commits);
+        intake.publish(watch, found("m-known"), MailReceived.Discovery.NOTIFICATION);
+        commits.set(0);
+
+        int count = intake.publishAll(
+                watch, List.of(found("m-c"), found("m-known"), found("m-a"), found("m-b")), MailReceived.Discovery.NOTIFICATION);
+
+        assertThat(count).isEqualTo(3);
+        assertThat(commits).hasValue(1);
+        assertThat(published.keySet()).containsExactlyInAnyOrder("m-known", "m-a", "m-b", "m-c");
     }
 
     @Provide
@@ -129,7 +171,19 @@ class ExactlyOncePropertyTests {
     }
 
     private static MessageIntake intake(Map<String, AtomicInteger> published) {
+        return intake(published, new AtomicInteger());
+    }
+
+    /** The real intake on the test database; counts each committed MailReceived, and each commit. */
+    private static MessageIntake intake(Map<String, AtomicInteger> published, AtomicInteger commits) {
         JdbcClient jdbc = JdbcClient.create(dataSource);
+        DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource) {
+            @Override
+            protected void doCommit(DefaultTransactionStatus status) {
+                super.doCommit(status);
+                commits.incrementAndGet();
+            }
+        };
         return new MessageIntake(
                 new MessageRepository(jdbc),
                 event -> {
@@ -143,7 +197,7 @@ class ExactlyOncePropertyTests {
                         }
                     });
                 },
-                new DataSourceTransactionManager(dataSource),
+                transactions,
                 new SimpleMeterRegistry(),
                 Clock.systemUTC());
     }

@@ -141,6 +141,26 @@ class RecipeProcessingIntegrationTests {
     }
 
     @Test
+    void recipesOfOneMailboxRunInTurnSoTheSecondFindsTheItemTheFirstMadeForTheThread() {
+        RecipeId second = RecipeFixtures.createRecipe(setup, "{\"type\":\"allOf\",\"conditions\":[]}");
+
+        publish(mail(setup, "Order 12 for red widgets", "ana@buyer.example", Set.of()));
+
+        awaitRuns(1);
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(json(setup.owner().client().get("/api/v1/recipes/" + second + "/runs")))
+                        .hasSize(1));
+        ItemView item = items().get(0);
+        assertThat(items()).hasSize(1);
+        assertThat(json(setup.owner().client().get("/api/v1/recipes/" + second + "/runs"))
+                        .get(0)
+                        .path("summary")
+                        .asString())
+                .isEqualTo("added update to " + item.id().tag());
+        assertThat(boards.updates(owner(), item.id(), 10)).hasSize(2);
+    }
+
+    @Test
     void repliesFindTheirItemByTokenByReferencesAndByConversation() {
         MailReceived first = mail(
                 setup, "msg-" + UUID.randomUUID(), "Order 1", "ana@buyer.example", null, List.of(), "conv-a", Set.of());
