@@ -82,7 +82,8 @@ class MessageIntake {
     int publishAll(WatchRepository.Watch watch, List<MessageFetch.Found> found, MailReceived.Discovery foundBy) {
         List<MessageFetch.Found> wanted = found.stream()
                 .filter(each -> !beforeWatch(watch, each))
-                .sorted(Comparator.comparing((MessageFetch.Found each) -> each.message().id()))
+                .sorted(Comparator.comparing(
+                        (MessageFetch.Found each) -> each.message().id()))
                 .toList();
         int published = 0;
         for (int from = 0; from < wanted.size(); from += CHUNK) {
@@ -91,7 +92,8 @@ class MessageIntake {
         return published;
     }
 
-    private int publishChunk(WatchRepository.Watch watch, List<MessageFetch.Found> chunk, MailReceived.Discovery foundBy) {
+    private int publishChunk(
+            WatchRepository.Watch watch, List<MessageFetch.Found> chunk, MailReceived.Discovery foundBy) {
         int published;
         try {
             Integer recorded = transactions.execute(status -> {
@@ -114,7 +116,8 @@ class MessageIntake {
         return published;
     }
 
-    private int publishEach(WatchRepository.Watch watch, List<MessageFetch.Found> chunk, MailReceived.Discovery foundBy) {
+    private int publishEach(
+            WatchRepository.Watch watch, List<MessageFetch.Found> chunk, MailReceived.Discovery foundBy) {
         int published = 0;
         RuntimeException first = null;
         for (MessageFetch.Found each : chunk) {
@@ -135,7 +138,11 @@ class MessageIntake {
     /** Records the message and publishes its event in the caller's transaction, unless it is recorded already. */
     private boolean record(WatchRepository.Watch watch, MessageFetch.Found found, MailReceived.Discovery foundBy) {
         if (!messages.insertIfAbsent(
-                watch.connection(), found.message().id(), found.message().receivedDateTime(), foundBy, clock.instant())) {
+                watch.connection(),
+                found.message().id(),
+                found.message().receivedDateTime(),
+                foundBy,
+                clock.instant())) {
             return false;
         }
         events.publishEvent(
@@ -153,7 +160,10 @@ class MessageIntake {
 
     private void counted(MailReceived.Discovery foundBy, int published) {
         if (published > 0) {
-            metrics.counter("mailboard.mail.received", "found_by", foundBy.name().toLowerCase(Locale.ROOT))
+            metrics.counter(
+                            "mailboard.mail.received",
+                            "found_by",
+                            foundBy.name().toLowerCase(Locale.ROOT))
                     .increment(published);
         }
     }

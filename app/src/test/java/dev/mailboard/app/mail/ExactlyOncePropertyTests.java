@@ -108,8 +108,7 @@ class ExactlyOncePropertyTests {
                     List<MessageFetch.Found> round = new ArrayList<>();
                     inbox.forEach(seen -> round.add(found(seen)));
                     Collections.shuffle(round);
-                    running.add(workers.submit(
-                            () -> intake.publishAll(watch, round, MailReceived.Discovery.CATCH_UP)));
+                    running.add(workers.submit(() -> intake.publishAll(watch, round, MailReceived.Discovery.CATCH_UP)));
                     inbox.forEach(seen -> addOnce(expected, seen));
                 }
             }
@@ -126,7 +125,12 @@ class ExactlyOncePropertyTests {
     @Example
     void aMessageThatCannotBeRecordedHoldsBackNoneOfItsBatch() {
         WatchRepository.Watch watch = new WatchRepository.Watch(
-                new ConnectionId(UUID.randomUUID()), ACCOUNT, Instant.EPOCH, WatchRepository.ACTIVE, "inbox-folder", null);
+                new ConnectionId(UUID.randomUUID()),
+                ACCOUNT,
+                Instant.EPOCH,
+                WatchRepository.ACTIVE,
+                "inbox-folder",
+                null);
         Map<String, AtomicInteger> published = new ConcurrentHashMap<>();
         MessageIntake intake = intake(published);
         intake.publish(watch, found("m-known"), MailReceived.Discovery.NOTIFICATION);
@@ -139,13 +143,19 @@ class ExactlyOncePropertyTests {
                 .isInstanceOf(DataAccessException.class);
 
         assertThat(published.keySet()).containsExactlyInAnyOrder("m-known", "m-a", "m-b");
-        assertThat(published.values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
+        assertThat(published.values())
+                .allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
     }
 
     @Example
     void aBatchPublishesWhatIsNewInOneTransaction() {
         WatchRepository.Watch watch = new WatchRepository.Watch(
-                new ConnectionId(UUID.randomUUID()), ACCOUNT, Instant.EPOCH, WatchRepository.ACTIVE, "inbox-folder", null);
+                new ConnectionId(UUID.randomUUID()),
+                ACCOUNT,
+                Instant.EPOCH,
+                WatchRepository.ACTIVE,
+                "inbox-folder",
+                null);
         Map<String, AtomicInteger> published = new ConcurrentHashMap<>();
         AtomicInteger commits = new AtomicInteger();
         MessageIntake intake = intake(published, commits);
@@ -153,7 +163,9 @@ class ExactlyOncePropertyTests {
         commits.set(0);
 
         int count = intake.publishAll(
-                watch, List.of(found("m-c"), found("m-known"), found("m-a"), found("m-b")), MailReceived.Discovery.NOTIFICATION);
+                watch,
+                List.of(found("m-c"), found("m-known"), found("m-a"), found("m-b")),
+                MailReceived.Discovery.NOTIFICATION);
 
         assertThat(count).isEqualTo(3);
         assertThat(commits).hasValue(1);
