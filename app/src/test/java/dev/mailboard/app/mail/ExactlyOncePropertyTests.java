@@ -81,9 +81,7 @@ class ExactlyOncePropertyTests {
 
     @Property(tries = 60)
     void everySeenInboxMessageIsPublishedExactlyOnce(@ForAll("histories") List<Step> history) throws Exception {
-        ConnectionId connection = new ConnectionId(UUID.randomUUID());
-        WatchRepository.Watch watch = new WatchRepository.Watch(
-                connection, ACCOUNT, Instant.EPOCH, WatchRepository.ACTIVE, "inbox-folder", null);
+        WatchRepository.Watch watch = newWatch();
         Map<String, AtomicInteger> published = new ConcurrentHashMap<>();
         MessageIntake intake = intake(published);
 
@@ -124,13 +122,7 @@ class ExactlyOncePropertyTests {
 
     @Example
     void aMessageThatCannotBeRecordedHoldsBackNoneOfItsBatch() {
-        WatchRepository.Watch watch = new WatchRepository.Watch(
-                new ConnectionId(UUID.randomUUID()),
-                ACCOUNT,
-                Instant.EPOCH,
-                WatchRepository.ACTIVE,
-                "inbox-folder",
-                null);
+        WatchRepository.Watch watch = newWatch();
         Map<String, AtomicInteger> published = new ConcurrentHashMap<>();
         MessageIntake intake = intake(published);
         intake.publish(watch, found("m-known"), MailReceived.Discovery.NOTIFICATION);
@@ -149,13 +141,7 @@ class ExactlyOncePropertyTests {
 
     @Example
     void aBatchPublishesWhatIsNewInOneTransaction() {
-        WatchRepository.Watch watch = new WatchRepository.Watch(
-                new ConnectionId(UUID.randomUUID()),
-                ACCOUNT,
-                Instant.EPOCH,
-                WatchRepository.ACTIVE,
-                "inbox-folder",
-                null);
+        WatchRepository.Watch watch = newWatch();
         Map<String, AtomicInteger> published = new ConcurrentHashMap<>();
         AtomicInteger commits = new AtomicInteger();
         MessageIntake intake = intake(published, commits);
@@ -180,6 +166,17 @@ class ExactlyOncePropertyTests {
                         Arbitraries.integers().between(1, 3))
                 .as(Step::new);
         return step.list().ofMinSize(1).ofMaxSize(25);
+    }
+
+    /** An active watch of a new mailbox, since the epoch. */
+    private static WatchRepository.Watch newWatch() {
+        return new WatchRepository.Watch(
+                new ConnectionId(UUID.randomUUID()),
+                ACCOUNT,
+                Instant.EPOCH,
+                WatchRepository.ACTIVE,
+                "inbox-folder",
+                null);
     }
 
     private static MessageIntake intake(Map<String, AtomicInteger> published) {
