@@ -9,10 +9,15 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Stores users, their password hashes and their login-failure counters. */
+/**
+ * Stores users, their password hashes and their login-failure counters. A user found by id is remembered for the
+ * rest of the transaction ({@link UserMemo}); every write here forgets the user it wrote.
+ */
 @Repository
 class UserRepository {
 
@@ -20,9 +25,11 @@ class UserRepository {
             "id, account_id, email, display_name, role, status, created_at, password_hash, failed_logins, locked_until";
 
     private final JdbcClient jdbc;
+    private final ObjectProvider<UserMemo> memo;
 
-    UserRepository(JdbcClient jdbc) {
+    UserRepository(JdbcClient jdbc, ObjectProvider<UserMemo> memo) {
         this.jdbc = jdbc;
+        this.memo = memo;
     }
 
     UserView insert(NewUser user, @Nullable String passwordHash, String status, Instant now) {
@@ -50,6 +57,10 @@ class UserRepository {
     }
 
     Optional<StoredUser> find(UserId id) {
+        return inTransaction() ? memo.getObject().find(id, this::read) : read(id);
+    }
+
+    private Optional<StoredUser> read(UserId id) {
         return jdbc.sql("select " + COLUMNS + " from app_user where id = ?")
                 .param(id.value())
                 .query(UserRepository::stored)
@@ -68,12 +79,14 @@ class UserRepository {
     }
 
     void updateRole(UserId id, Role role) {
+        forget(id);
         jdbc.sql("update app_user set role = ? where id = ?")
                 .params(role.code(), id.value())
                 .update();
     }
 
     void updatePassword(UserId id, String passwordHash) {
+        forget(id);
         jdbc.sql("update app_user set password_hash = ?, status = 'active' where id = ?")
                 .params(passwordHash, id.value())
                 .update();
@@ -81,6 +94,7 @@ class UserRepository {
 
     /** Counts one more failed sign-in atomically and returns the new count. */
     int countLoginFailure(UserId id) {
+        forget(id);
         jdbc.sql("update app_user set failed_logins = failed_logins + 1 where id = ?")
                 .param(id.value())
                 .update();
@@ -91,6 +105,7 @@ class UserRepository {
     }
 
     void lockUntil(UserId id, Instant lockedUntil) {
+        forget(id);
         jdbc.sql("update app_user set locked_until = ? where id = ?")
                 .param(Timestamp.from(lockedUntil))
                 .param(id.value())
@@ -98,6 +113,7 @@ class UserRepository {
     }
 
     void updateStatus(UserId id, String status) {
+        forget(id);
         jdbc.sql("update app_user set status = ? where id = ?")
                 .params(status, id.value())
                 .update();
@@ -111,9 +127,20 @@ class UserRepository {
     }
 
     void resetLoginFailures(UserId id) {
+        forget(id);
         jdbc.sql("update app_user set failed_logins = 0, locked_until = null where id = ?")
                 .param(id.value())
                 .update();
+    }
+
+    private void forget(UserId id) {
+        if (inTransaction()) {
+            memo.getObject().forget(id);
+        }
+    }
+
+    private static boolean inTransaction() {
+        return TransactionSynchronizationManager.isActualTransactionActive();
     }
 
     static String normalise(String email) {
