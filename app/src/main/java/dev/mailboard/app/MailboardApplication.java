@@ -1,12 +1,10 @@
 package dev.mailboard.app;
 
 import java.time.Clock;
-import org.springframework.beans.factory.config.CustomScopeConfigurer;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
-import org.springframework.transaction.support.SimpleTransactionScope;
 
 /** Mailboard: turns email arriving in connected Outlook mailboxes into work on boards. */
 @SpringBootApplication
@@ -46,19 +44,5 @@ public class MailboardApplication {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    /**
-     * The {@code transaction} bean scope: a bean of this scope lives as long as the transaction that first asked
-     * for it, and a transaction started inside it (requires-new) gets its own. The modules keep their memos of
-     * what one transaction has read in it ({@code UserMemo}, {@code BoardMemo}).
-     *
-     * @return the configurer that registers the scope
-     */
-    @Bean
-    static CustomScopeConfigurer transactionScope() {
-        CustomScopeConfigurer configurer = new CustomScopeConfigurer();
-        configurer.addScope("transaction", new SimpleTransactionScope());
-        return configurer;
     }
 }

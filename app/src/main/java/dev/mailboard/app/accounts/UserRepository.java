@@ -9,10 +9,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Stores users, their password hashes and their login-failure counters. A user found by id is remembered for the
@@ -25,11 +23,9 @@ class UserRepository {
             "id, account_id, email, display_name, role, status, created_at, password_hash, failed_logins, locked_until";
 
     private final JdbcClient jdbc;
-    private final ObjectProvider<UserMemo> memo;
 
-    UserRepository(JdbcClient jdbc, ObjectProvider<UserMemo> memo) {
+    UserRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.memo = memo;
     }
 
     UserView insert(NewUser user, @Nullable String passwordHash, String status, Instant now) {
@@ -57,7 +53,7 @@ class UserRepository {
     }
 
     Optional<StoredUser> find(UserId id) {
-        return inTransaction() ? memo.getObject().find(id, this::read) : read(id);
+        return UserMemo.find(id, this::read);
     }
 
     private Optional<StoredUser> read(UserId id) {
@@ -79,14 +75,14 @@ class UserRepository {
     }
 
     void updateRole(UserId id, Role role) {
-        forget(id);
+        UserMemo.forget(id);
         jdbc.sql("update app_user set role = ? where id = ?")
                 .params(role.code(), id.value())
                 .update();
     }
 
     void updatePassword(UserId id, String passwordHash) {
-        forget(id);
+        UserMemo.forget(id);
         jdbc.sql("update app_user set password_hash = ?, status = 'active' where id = ?")
                 .params(passwordHash, id.value())
                 .update();
@@ -94,7 +90,7 @@ class UserRepository {
 
     /** Counts one more failed sign-in atomically and returns the new count. */
     int countLoginFailure(UserId id) {
-        forget(id);
+        UserMemo.forget(id);
         jdbc.sql("update app_user set failed_logins = failed_logins + 1 where id = ?")
                 .param(id.value())
                 .update();
@@ -105,7 +101,7 @@ class UserRepository {
     }
 
     void lockUntil(UserId id, Instant lockedUntil) {
-        forget(id);
+        UserMemo.forget(id);
         jdbc.sql("update app_user set locked_until = ? where id = ?")
                 .param(Timestamp.from(lockedUntil))
                 .param(id.value())
@@ -113,7 +109,7 @@ class UserRepository {
     }
 
     void updateStatus(UserId id, String status) {
-        forget(id);
+        UserMemo.forget(id);
         jdbc.sql("update app_user set status = ? where id = ?")
                 .params(status, id.value())
                 .update();
@@ -127,20 +123,10 @@ class UserRepository {
     }
 
     void resetLoginFailures(UserId id) {
-        forget(id);
+        UserMemo.forget(id);
         jdbc.sql("update app_user set failed_logins = 0, locked_until = null where id = ?")
                 .param(id.value())
                 .update();
-    }
-
-    private void forget(UserId id) {
-        if (inTransaction()) {
-            memo.getObject().forget(id);
-        }
-    }
-
-    private static boolean inTransaction() {
-        return TransactionSynchronizationManager.isActualTransactionActive();
     }
 
     static String normalise(String email) {

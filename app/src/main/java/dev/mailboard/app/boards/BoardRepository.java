@@ -9,10 +9,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Stores boards and their members. A board or role found by id is remembered for the rest of the transaction
@@ -25,11 +23,9 @@ class BoardRepository {
             + "b.created_by_kind, b.created_by_user_id, " + "b.created_by_name, b.created_by_source";
 
     private final JdbcClient jdbc;
-    private final ObjectProvider<BoardMemo> memo;
 
-    BoardRepository(JdbcClient jdbc, ObjectProvider<BoardMemo> memo) {
+    BoardRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.memo = memo;
     }
 
     StoredBoard insert(AccountId accountId, NewBoard board, Author author, Instant now) {
@@ -47,7 +43,7 @@ class BoardRepository {
     }
 
     Optional<StoredBoard> find(BoardId id) {
-        return inTransaction() ? memo.getObject().board(id, () -> read(id)) : read(id);
+        return BoardMemo.board(id, () -> read(id));
     }
 
     private Optional<StoredBoard> read(BoardId id) {
@@ -73,9 +69,7 @@ class BoardRepository {
     }
 
     Optional<BoardRole> memberRole(BoardId boardId, UserId userId) {
-        return inTransaction()
-                ? memo.getObject().role(boardId, userId, () -> readRole(boardId, userId))
-                : readRole(boardId, userId);
+        return BoardMemo.role(boardId, userId, () -> readRole(boardId, userId));
     }
 
     private Optional<BoardRole> readRole(BoardId boardId, UserId userId) {
@@ -87,7 +81,7 @@ class BoardRepository {
     }
 
     void putMember(BoardId boardId, UserId userId, BoardRole role) {
-        forgetRole(boardId, userId);
+        BoardMemo.forgetRole(boardId, userId);
         int updated = jdbc.sql("update board_member set role = ? where board_id = ? and user_id = ?")
                 .params(role.code(), boardId.value(), userId.value())
                 .update();
@@ -99,21 +93,11 @@ class BoardRepository {
     }
 
     boolean removeMember(BoardId boardId, UserId userId) {
-        forgetRole(boardId, userId);
+        BoardMemo.forgetRole(boardId, userId);
         return jdbc.sql("delete from board_member where board_id = ? and user_id = ?")
                         .params(boardId.value(), userId.value())
                         .update()
                 > 0;
-    }
-
-    private void forgetRole(BoardId boardId, UserId userId) {
-        if (inTransaction()) {
-            memo.getObject().forgetRole(boardId, userId);
-        }
-    }
-
-    private static boolean inTransaction() {
-        return TransactionSynchronizationManager.isActualTransactionActive();
     }
 
     List<MemberView> members(BoardId boardId) {
