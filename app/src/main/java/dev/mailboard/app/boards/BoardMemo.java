@@ -11,9 +11,9 @@ import org.springframework.transaction.support.ResourceHolderSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The boards and board roles one transaction has read. Every board call checks access, so a recipe's run, which
- * reads the board, creates an item and posts its first update, would read the same board and role three times;
- * with this memo, one transaction reads each once. It is bound to its transaction and let go when the
+ * The boards and board roles one transaction has read. Every board call checks access, so the write of a recipe's
+ * run, which creates an item and then posts its first update, would read the same board and role twice; with
+ * this memo, one transaction reads each once. It is bound to its transaction and let go when the
  * transaction completes (a transaction started inside it has its own), so a new transaction reads afresh; a
  * change of membership through {@link BoardRepository} forgets that role. Outside a transaction, and while one
  * completes, nothing is remembered.
