@@ -10,6 +10,17 @@
     { code: "[45]..", swap: true, error: true }
   ];
 
+  // Says politely what just happened, for screen readers (the page's #announce region).
+  function announce(text) {
+    var region = document.getElementById("announce");
+    if (region) {
+      region.textContent = "";
+      window.setTimeout(function () { region.textContent = text; }, 50);
+    }
+  }
+
+  var announcements = { "add-item": "Item added to the board.", "compose": "Your update is posted." };
+
   document.addEventListener("htmx:afterRequest", function (event) {
     var form = event.detail.elt;
     if (event.detail.successful && form instanceof HTMLFormElement && form.dataset.reset === "true") {
@@ -18,6 +29,32 @@
       if (editor) {
         editor.innerHTML = "";
       }
+    }
+    if (event.detail.successful && form instanceof HTMLFormElement && announcements[form.id]) {
+      announce(announcements[form.id]);
+    }
+  });
+
+  // An inline edit replaces its row: put the focus back on the same cell of the new row.
+  var editedCell = null;
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var form = event.detail.elt;
+    if (form instanceof HTMLFormElement && form.classList.contains("cell")) {
+      var cell = form.closest("td");
+      var row = form.closest("tr");
+      editedCell = cell && row ? { row: row.id, column: cell.dataset.column } : null;
+    }
+  });
+  document.addEventListener("htmx:afterSettle", function () {
+    if (!editedCell) {
+      return;
+    }
+    var row = document.getElementById(editedCell.row);
+    var field = row && row.querySelector('td[data-column="' + editedCell.column + '"] [name="value"]');
+    editedCell = null;
+    if (field) {
+      field.focus();
+      announce("Saved.");
     }
   });
 
