@@ -26,8 +26,8 @@ public record RecipeAction(
         Kind kind,
         @Nullable UUID senderColumn,
         @Nullable UUID receivedColumn,
-        boolean bodyAsFirstUpdate,
-        boolean copyAttachments,
+        @JsonProperty(required = true) boolean bodyAsFirstUpdate,
+        @JsonProperty(required = true) boolean copyAttachments,
         Map<String, String> fixedValues,
         NoMatch whenNoMatch,
         @Nullable SendEmail sendEmail) {

@@ -124,7 +124,9 @@ class AccessibilityBrowserTests {
         checkCurrent("new-recipe-preview");
         browser.findElement(By.id("save-button")).click();
         BrowserSupport.awaitVisible(browser, By.id("run-log"));
-        check("recipe", browser.getCurrentUrl().substring(base().length()));
+        String recipe = browser.getCurrentUrl().substring(base().length());
+        check("recipe", recipe);
+        check("recipe-edit", recipe + "/edit");
         check("recipes", "/recipes");
         check("send-recipe", "/recipes/new-send?boardId=" + board.id());
 

@@ -238,10 +238,10 @@ class MailJourneyBrowserTests {
         BrowserSupport.awaitVisible(browser, By.id("board-choice"));
         new Select(browser.findElement(By.id("board-choice"))).selectByVisibleText(board.name());
         browser.findElement(By.cssSelector("#choose-board button")).click();
-        BrowserSupport.awaitVisible(browser, By.id("sender-column"));
+        BrowserSupport.awaitVisible(browser, By.id("columns"));
         browser.findElement(By.id("name")).sendKeys("Orders from the support inbox");
         browser.findElement(By.id("subject-contains")).sendKeys("order");
-        new Select(browser.findElement(By.id("sender-column"))).selectByVisibleText("Requester (email)");
+        new Select(browser.findElement(By.cssSelector("#columns select[name^='source.']"))).selectByValue("sender");
 
         browser.findElement(By.id("preview-button")).click();
         BrowserSupport.awaitVisible(browser, By.id("preview"));

@@ -15,7 +15,7 @@ final class SandboxPageSections {
             + "main{max-width:72rem;margin:0 auto;padding:1.5rem}.scroll{overflow-x:auto}h1{font-size:1.6rem}h2{margin-top:2rem}"
             + "table{border-collapse:collapse;width:100%;background:#fff}th,td{border:1px solid #d5d8de;"
             + "padding:.35rem .5rem;text-align:left;font-size:.9rem;vertical-align:top}"
-            + "form{background:#fff;padding:1rem;border:1px solid #d5d8de;display:grid;gap:.5rem;max-width:40rem}"
+            + "form{background:#fff;padding:1rem;border:1px solid #d5d8de;display:grid;grid-template-columns:minmax(0,1fr);gap:.5rem;max-width:40rem}"
             + "input,select,textarea{max-width:100%}@media (max-width:600px){main{padding:.75rem}}"
             + "label{font-weight:600}input,select,textarea{font:inherit;padding:.35rem}"
             + "button{font:inherit;padding:.45rem 1rem;cursor:pointer}.notice,.problem{padding:.5rem;"

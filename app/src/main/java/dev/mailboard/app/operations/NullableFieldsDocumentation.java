@@ -1,0 +1,71 @@
+package dev.mailboard.app.operations;
+
+import io.swagger.v3.core.converter.AnnotatedType;
+import io.swagger.v3.core.converter.ModelConverter;
+import io.swagger.v3.core.converter.ModelConverterContext;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.media.Schema;
+import java.lang.reflect.RecordComponent;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Documents in the OpenAPI document which fields of the API's records may be null: those marked with
+ * JSpecify's {@code @Nullable} (the code's own marker, which the schema generator does not read). A plain
+ * property gets the type {@code null} beside its own; a reference becomes "the reference or null".
+ */
+@Component
+class NullableFieldsDocumentation implements ModelConverter {
+
+    @Override
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public @Nullable Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
+        Schema schema = chain.hasNext() ? chain.next().resolve(type, context, chain) : null;
+        Class<?> raw = Json.mapper().constructType(type.getType()).getRawClass();
+        if (schema == null || raw == null || !raw.isRecord()) {
+            return schema;
+        }
+        Schema model = schema;
+        if (schema.get$ref() != null) {
+            String ref = schema.get$ref();
+            model = context.getDefinedModels().get(ref.substring(ref.lastIndexOf('/') + 1));
+        }
+        if (model == null || model.getProperties() == null) {
+            return schema;
+        }
+        Map<String, Schema> properties = model.getProperties();
+        for (RecordComponent component : raw.getRecordComponents()) {
+            Schema property = properties.get(component.getName());
+            if (property != null
+                    && component.getAnnotatedType().isAnnotationPresent(org.jspecify.annotations.Nullable.class)) {
+                properties.put(component.getName(), nullable(property));
+            }
+        }
+        return schema;
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static Schema nullable(Schema property) {
+        if (property.get$ref() != null) {
+            Schema nothing = new Schema<>();
+            nothing.setTypes(Set.of("null"));
+            Schema either = new Schema<>();
+            either.setAnyOf(List.of(property, nothing));
+            return either;
+        }
+        Set<String> types = property.getTypes() != null
+                ? new LinkedHashSet<>(property.getTypes())
+                : new LinkedHashSet<>(property.getType() == null ? Set.of() : Set.of(property.getType()));
+        if (types.isEmpty()) {
+            return property;
+        }
+        types.add("null");
+        property.setTypes(types);
+        return property;
+    }
+}
