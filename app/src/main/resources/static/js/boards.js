@@ -45,7 +45,8 @@
       editedCell = cell && row ? { row: row.id, column: cell.dataset.column } : null;
     }
   });
-  document.addEventListener("htmx:afterSettle", function () {
+  // The swapped row may already have been replaced by a live update, so the row is looked up by its id.
+  function restoreFocus() {
     if (!editedCell) {
       return;
     }
@@ -56,7 +57,9 @@
       field.focus();
       announce("Saved.");
     }
-  });
+  }
+  document.addEventListener("htmx:afterSwap", restoreFocus);
+  document.addEventListener("htmx:afterRequest", function () { window.setTimeout(restoreFocus, 100); });
 
   function fetchHtml(url) {
     return fetch(url, { headers: { "HX-Request": "true" }, credentials: "same-origin" })
@@ -91,8 +94,11 @@
   function connectBoard(table) {
     var rows = document.getElementById("rows");
     function load(id, insert) {
+      if (editedCell && editedCell.row === "item-" + id) {
+        return; // the answer to the edit in flight brings this row
+      }
       fetchHtml(table.dataset.rowsUrl + id).then(function (html) {
-        if (!html) {
+        if (!html || (editedCell && editedCell.row === "item-" + id)) {
           return;
         }
         var row = firstElement(html);

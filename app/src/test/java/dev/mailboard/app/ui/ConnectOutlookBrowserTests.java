@@ -70,7 +70,7 @@ class ConnectOutlookBrowserTests {
         assertThat(browser.findElement(By.id("notice")).getText()).contains("Connected " + mailbox);
         WebElement row = browser.findElement(By.cssSelector("#connections tr.connection"));
         assertThat(row.findElement(By.className("mailbox")).getText()).isEqualTo(mailbox);
-        assertThat(row.findElement(By.className("status")).getText()).contains("connected");
+        assertThat(row.findElement(By.className("status")).getText()).contains("Connected");
         assertThat(row.findElement(By.className("scopes")).getText()).contains("Mail.Read", "User.Read");
         BrowserSupport.screenshot(browser, "integrations-connected");
     }
