@@ -92,15 +92,23 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return "The request body is missing or cannot be read as JSON";
     }
 
-    /** The name of a required field the body left out, from Jackson's "Missing required creator property". */
+    /**
+     * The name of a required field the body left out: Jackson's "Missing required creator property 'x'", or a
+     * primitive field left out or sent as null ("Cannot map `null` into type ...", named by the path).
+     */
     private static @Nullable String missingField(MismatchedInputException ex) {
         String message = ex.getOriginalMessage();
-        if (message == null || !message.startsWith("Missing required creator property '")) {
-            return null;
+        if (message != null && message.startsWith("Missing required creator property '")) {
+            int start = message.indexOf('\'') + 1;
+            int end = message.indexOf('\'', start);
+            return end > start ? message.substring(start, end) : null;
         }
-        int start = message.indexOf('\'') + 1;
-        int end = message.indexOf('\'', start);
-        return end > start ? message.substring(start, end) : null;
+        if (message != null
+                && message.startsWith("Cannot map `null` into type")
+                && !ex.getPath().isEmpty()) {
+            return ex.getPath().get(ex.getPath().size() - 1).getPropertyName();
+        }
+        return null;
     }
 
     private static String fieldPath(MismatchedInputException ex) {

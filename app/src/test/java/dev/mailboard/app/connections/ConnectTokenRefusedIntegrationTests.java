@@ -62,7 +62,8 @@ class ConnectTokenRefusedIntegrationTests {
                 .containsIgnoringCase("\"status\":\"needs_reconnect\"");
         assertThat(ConnectTestSupport.integrationsPage(person.client()))
                 .contains("Needs reconnect")
-                .doesNotContain(">Connected");
+                .doesNotContain("<td>Connected</td>")
+                .doesNotContainPattern("class=\"status\">\\s*Connected");
         assertThat(person.client().get("/notices").body())
                 .contains("Your mailbox " + mailbox + " needs to be reconnected");
     }

@@ -15,12 +15,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Documents in the OpenAPI document which fields of the API's records may be null: those marked with
- * JSpecify's {@code @Nullable} (the code's own marker, which the schema generator does not read). A plain
- * property gets the type {@code null} beside its own; a reference becomes "the reference or null".
+ * Documents in the OpenAPI document what the code's own null markers say of the API's records (the schema
+ * generator does not read JSpecify): a field marked {@code @Nullable} may be null or left out (a plain property
+ * gets the type {@code null} beside its own; a reference becomes "the reference or null"); every other field is
+ * required, in requests as in answers.
  */
 @Component
-class NullableFieldsDocumentation implements ModelConverter {
+class RecordFieldsDocumentation implements ModelConverter {
 
     @Override
     @SuppressWarnings({"rawtypes", "unchecked"})
@@ -40,13 +41,31 @@ class NullableFieldsDocumentation implements ModelConverter {
         }
         Map<String, Schema> properties = model.getProperties();
         for (RecordComponent component : raw.getRecordComponents()) {
-            Schema property = properties.get(component.getName());
-            if (property != null
-                    && component.getAnnotatedType().isAnnotationPresent(org.jspecify.annotations.Nullable.class)) {
-                properties.put(component.getName(), nullable(property));
+            String name = component.getName();
+            Schema property = properties.get(name);
+            if (property == null) {
+                continue;
+            }
+            if (component.getAnnotatedType().isAnnotationPresent(org.jspecify.annotations.Nullable.class)) {
+                properties.put(name, nullable(property));
+            } else if (!optional(raw, name)
+                    && (model.getRequired() == null || !model.getRequired().contains(name))) {
+                model.addRequiredItem(name);
             }
         }
         return schema;
+    }
+
+    /** A field the record fills in itself when it is left out, marked {@code @Schema(requiredMode = NOT_REQUIRED)}. */
+    private static boolean optional(Class<?> record, String name) {
+        try {
+            io.swagger.v3.oas.annotations.media.Schema schema =
+                    record.getDeclaredField(name).getAnnotation(io.swagger.v3.oas.annotations.media.Schema.class);
+            return schema != null
+                    && schema.requiredMode() == io.swagger.v3.oas.annotations.media.Schema.RequiredMode.NOT_REQUIRED;
+        } catch (NoSuchFieldException e) {
+            return true;
+        }
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
