@@ -41,7 +41,8 @@ class PageContextAdvice {
      * loopback redirect); on the sign-in page it is in the request saved before sign-in.
      */
     private static String movedFrom(HttpServletRequest request) {
-        String from = request.getParameter(MOVED_FROM);
+        // Only a GET's parameters are read: on a multipart POST that would parse the upload before its controller.
+        String from = "GET".equals(request.getMethod()) ? request.getParameter(MOVED_FROM) : null;
         HttpSession session = request.getSession(false);
         if (from == null && session != null && session.getAttribute(SAVED_REQUEST) instanceof SavedRequest saved) {
             String[] values = saved.getParameterValues(MOVED_FROM);
