@@ -87,6 +87,15 @@
   document.addEventListener("htmx:afterSwap", function (event) {
     var rows = document.getElementById("rows");
     if (rows && event.detail.target === rows) {
+      var added = rows.firstElementChild;
+      var twins = added && added.id ? rows.querySelectorAll('[id="' + added.id + '"]') : [];
+      if (twins.length > 1) {
+        // the live update was quicker and already showed (and counted) this row
+        for (var i = 1; i < twins.length; i++) {
+          twins[i].remove();
+        }
+        return;
+      }
       rowAdded(rows);
     }
   });
