@@ -10,6 +10,17 @@
     { code: "[45]..", swap: true, error: true }
   ];
 
+  // Says politely what just happened, for screen readers (the page's #announce region).
+  function announce(text) {
+    var region = document.getElementById("announce");
+    if (region) {
+      region.textContent = "";
+      window.setTimeout(function () { region.textContent = text; }, 50);
+    }
+  }
+
+  var announcements = { "add-item": "Item added to the board.", "compose": "Your update is posted." };
+
   document.addEventListener("htmx:afterRequest", function (event) {
     var form = event.detail.elt;
     if (event.detail.successful && form instanceof HTMLFormElement && form.dataset.reset === "true") {
@@ -19,7 +30,36 @@
         editor.innerHTML = "";
       }
     }
+    if (event.detail.successful && form instanceof HTMLFormElement && announcements[form.id]) {
+      announce(announcements[form.id]);
+    }
   });
+
+  // An inline edit replaces its row: put the focus back on the same cell of the new row.
+  var editedCell = null;
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var form = event.detail.elt;
+    if (form instanceof HTMLFormElement && form.classList.contains("cell")) {
+      var cell = form.closest("td");
+      var row = form.closest("tr");
+      editedCell = cell && row ? { row: row.id, column: cell.dataset.column } : null;
+    }
+  });
+  // The swapped row may already have been replaced by a live update, so the row is looked up by its id.
+  function restoreFocus() {
+    if (!editedCell) {
+      return;
+    }
+    var row = document.getElementById(editedCell.row);
+    var field = row && row.querySelector('td[data-column="' + editedCell.column + '"] [name="value"]');
+    editedCell = null;
+    if (field) {
+      field.focus();
+      announce("Saved.");
+    }
+  }
+  document.addEventListener("htmx:afterSwap", restoreFocus);
+  document.addEventListener("htmx:afterRequest", function () { window.setTimeout(restoreFocus, 100); });
 
   function fetchHtml(url) {
     return fetch(url, { headers: { "HX-Request": "true" }, credentials: "same-origin" })
@@ -47,6 +87,15 @@
   document.addEventListener("htmx:afterSwap", function (event) {
     var rows = document.getElementById("rows");
     if (rows && event.detail.target === rows) {
+      var added = rows.firstElementChild;
+      var twins = added && added.id ? rows.querySelectorAll('[id="' + added.id + '"]') : [];
+      if (twins.length > 1) {
+        // the live update was quicker and already showed (and counted) this row
+        for (var i = 1; i < twins.length; i++) {
+          twins[i].remove();
+        }
+        return;
+      }
       rowAdded(rows);
     }
   });
@@ -54,8 +103,11 @@
   function connectBoard(table) {
     var rows = document.getElementById("rows");
     function load(id, insert) {
+      if (editedCell && editedCell.row === "item-" + id) {
+        return; // the answer to the edit in flight brings this row
+      }
       fetchHtml(table.dataset.rowsUrl + id).then(function (html) {
-        if (!html) {
+        if (!html || (editedCell && editedCell.row === "item-" + id)) {
           return;
         }
         var row = firstElement(html);

@@ -21,6 +21,11 @@ class StandaloneApplicationTests {
         String messageId;
         try (var first = start()) {
             var http = http(first);
+            String empty = http.get("/sandbox").body();
+            assertThat(empty)
+                    .as("without a mailbox the page starts with creating one, and fits a phone")
+                    .contains("There is no mailbox yet", "Create a mailbox", "name=\"viewport\"")
+                    .doesNotContain("Compose a mail");
             assertThat(http.post(
                                     "/sandbox/mailboxes",
                                     SandboxHttp.json(Map.of("address", "keep@sandbox.test", "displayName", "Keep Me")))
@@ -51,7 +56,9 @@ class StandaloneApplicationTests {
                     http.get("/sandbox/mailboxes/keep@sandbox.test/messages").json();
             assertThat(messages.get(0).path("id").asString()).isEqualTo(messageId);
             assertThat(messages.get(0).path("subject").asString()).isEqualTo("Persisted");
-            assertThat(http.get("/sandbox").body()).contains("keep@sandbox.test", "Compose");
+            String page = http.get("/sandbox").body();
+            assertThat(page).contains("keep@sandbox.test", "Compose");
+            assertThat(page.indexOf("Compose a mail")).isLessThan(page.indexOf("Create a mailbox"));
         }
     }
 

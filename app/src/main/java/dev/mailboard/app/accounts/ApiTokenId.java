@@ -1,5 +1,6 @@
 package dev.mailboard.app.accounts;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -8,7 +9,7 @@ import java.util.UUID;
  *
  * @param value the token's UUID
  */
-public record ApiTokenId(UUID value) {
+public record ApiTokenId(@JsonValue UUID value) {
 
     /** Checks the value is present. */
     public ApiTokenId {

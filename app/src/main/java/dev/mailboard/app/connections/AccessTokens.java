@@ -4,6 +4,8 @@ import dev.mailboard.app.connections.ConnectionUnavailableException.Reason;
 import dev.mailboard.app.connections.vault.OAuthTokens;
 import dev.mailboard.app.connections.vault.StoredTokens;
 import dev.mailboard.app.connections.vault.TokenVault;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -82,6 +84,65 @@ public class AccessTokens {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * A new access token after the resource server refused {@code refused} (Graph's 401): refreshed at once,
+     * whatever its expiry time says, unless another caller already replaced the refused one. A refused grant
+     * switches the connection to "needs reconnect" as any refresh does (S-13).
+     *
+     * @param id the connection
+     * @param refused the access token that was refused
+     * @return the new token
+     * @throws ConnectionUnavailableException as {@link #freshToken}
+     */
+    public AccessToken renewRefused(ConnectionId id, String refused) {
+        ReentrantLock lock = locks.computeIfAbsent(id, key -> new ReentrantLock());
+        lock.lock();
+        try {
+            Refreshed refreshed = transactions.execute(status -> {
+                try {
+                    ConnectionView connection = connections.lock(id).orElseThrow(() -> removed(id));
+                    requireActive(connection);
+                    StoredTokens stored = vault.find(connection.accountId(), id).orElseThrow(() -> removed(id));
+                    boolean replacedMeanwhile = !MessageDigest.isEqual(
+                            stored.tokens().accessToken().reveal().getBytes(StandardCharsets.UTF_8),
+                            refused.getBytes(StandardCharsets.UTF_8));
+                    return new Refreshed(
+                            replacedMeanwhile ? stored.tokens() : refresh.refresh(connection, stored), null);
+                } catch (ConnectionUnavailableException e) {
+                    return new Refreshed(null, e);
+                }
+            });
+            OAuthTokens tokens = refreshed == null ? null : refreshed.tokens();
+            if (tokens == null) {
+                ConnectionUnavailableException failure = refreshed == null ? null : refreshed.failure();
+                throw failure == null ? removed(id) : failure;
+            }
+            return token(id, tokens);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The resource server refused an access token that was just renewed: the grant no longer works, so the
+     * connection needs reconnecting (with its notices), and its integrations stop calling.
+     *
+     * @param id the connection
+     */
+    public void refusedAfterRenewal(ConnectionId id) {
+        transactions.executeWithoutResult(status -> {
+            ConnectionView connection = connections.lock(id).orElse(null);
+            if (connection == null || connection.status() != ConnectionStatus.ACTIVE) {
+                return;
+            }
+            try {
+                refresh.lost(connection, "Graph refused a freshly refreshed access token (401)");
+            } catch (ConnectionUnavailableException expected) {
+                // lost() always throws: the connection is now marked, which is all this needed.
+            }
+        });
     }
 
     private record Refreshed(

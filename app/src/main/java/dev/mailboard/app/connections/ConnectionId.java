@@ -1,5 +1,6 @@
 package dev.mailboard.app.connections;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -8,7 +9,7 @@ import java.util.UUID;
  *
  * @param value the connection's UUID
  */
-public record ConnectionId(UUID value) {
+public record ConnectionId(@JsonValue UUID value) {
 
     /** Checks the value is present. */
     public ConnectionId {

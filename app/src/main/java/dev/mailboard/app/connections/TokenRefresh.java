@@ -122,7 +122,12 @@ class TokenRefresh {
         }
     }
 
-    private OAuthTokens lost(ConnectionView connection, String reason) {
+    /**
+     * Switches the connection to "needs reconnect" with its audit entry, notices and event, and throws.
+     *
+     * @throws ConnectionUnavailableException always
+     */
+    OAuthTokens lost(ConnectionView connection, String reason) {
         Instant now = clock.instant();
         connections.needsReconnect(connection.id(), now);
         meters.counter("mailboard.connections.token.refresh.failures", "outcome", "needs_reconnect")

@@ -73,6 +73,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             return "Field '" + fieldPath(format) + "' must be "
                     + article(format.getTargetType().getSimpleName());
         }
+        if (cause instanceof MismatchedInputException missing && missingField(missing) != null) {
+            String path = fieldPath(missing);
+            String name = missingField(missing);
+            String field =
+                    path.equals(name) || path.endsWith("." + name) ? path : (path.isEmpty() ? "" : path + ".") + name;
+            return "Field '" + field + "' is required";
+        }
         if (cause instanceof MismatchedInputException mismatch
                 && !mismatch.getPath().isEmpty()) {
             Class<?> target = mismatch.getTargetType();
@@ -83,6 +90,25 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             return "The body is not valid JSON (" + json.getOriginalMessage() + ")";
         }
         return "The request body is missing or cannot be read as JSON";
+    }
+
+    /**
+     * The name of a required field the body left out: Jackson's "Missing required creator property 'x'", or a
+     * primitive field left out or sent as null ("Cannot map `null` into type ...", named by the path).
+     */
+    private static @Nullable String missingField(MismatchedInputException ex) {
+        String message = ex.getOriginalMessage();
+        if (message != null && message.startsWith("Missing required creator property '")) {
+            int start = message.indexOf('\'') + 1;
+            int end = message.indexOf('\'', start);
+            return end > start ? message.substring(start, end) : null;
+        }
+        if (message != null
+                && message.startsWith("Cannot map `null` into type")
+                && !ex.getPath().isEmpty()) {
+            return ex.getPath().get(ex.getPath().size() - 1).getPropertyName();
+        }
+        return null;
     }
 
     private static String fieldPath(MismatchedInputException ex) {

@@ -1,6 +1,7 @@
 package dev.mailboard.app.recipes;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +24,20 @@ import org.jspecify.annotations.Nullable;
  * @param sendEmail for {@link Kind#SEND_EMAIL}: which column change sends which mail to whom; otherwise null
  */
 public record RecipeAction(
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "default create_item")
         Kind kind,
+
         @Nullable UUID senderColumn,
         @Nullable UUID receivedColumn,
-        boolean bodyAsFirstUpdate,
-        boolean copyAttachments,
+        @JsonProperty(required = true) boolean bodyAsFirstUpdate,
+        @JsonProperty(required = true) boolean copyAttachments,
+
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "default none")
         Map<String, String> fixedValues,
+
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "default create_item")
         NoMatch whenNoMatch,
+
         @Nullable SendEmail sendEmail) {
 
     /** Copies the values, keeping their order. */

@@ -28,7 +28,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -47,6 +49,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class BoardsItemPageController {
 
+    private static final String NEWEST = "newest";
+
     private final Boards boards;
     private final BoardsPageController table;
     private final Connections connections;
@@ -60,7 +64,12 @@ class BoardsItemPageController {
     }
 
     @GetMapping("/boards/{boardId}/items/{itemId}")
-    String item(CurrentUser user, @PathVariable UUID boardId, @PathVariable long itemId, Model model) {
+    String item(
+            CurrentUser user,
+            @PathVariable UUID boardId,
+            @PathVariable long itemId,
+            @RequestParam(defaultValue = "oldest") String order,
+            Model model) {
         Actor actor = Actor.of(user);
         ItemView item = itemOn(actor, boardId, itemId);
         BoardView board = boards.board(actor, item.boardId());
@@ -77,7 +86,8 @@ class BoardsItemPageController {
                         "position",
                         true));
         model.addAttribute("item", item);
-        model.addAttribute("updates", boards.updates(actor, item.id(), 100));
+        model.addAttribute("updates", conversation(actor, item.id(), order));
+        model.addAttribute("newestFirst", NEWEST.equals(order));
         model.addAttribute("files", boards.files(actor, item.id()));
         model.addAttribute("activity", boards.activity(actor, item.id(), 100));
         model.addAttribute(
@@ -92,9 +102,14 @@ class BoardsItemPageController {
     }
 
     @GetMapping("/boards/{boardId}/items/{itemId}/updates")
-    String feed(CurrentUser user, @PathVariable UUID boardId, @PathVariable long itemId, Model model) {
+    String feed(
+            CurrentUser user,
+            @PathVariable UUID boardId,
+            @PathVariable long itemId,
+            @RequestParam(defaultValue = "oldest") String order,
+            Model model) {
         ItemView item = itemOn(Actor.of(user), boardId, itemId);
-        model.addAttribute("updates", boards.updates(Actor.of(user), item.id(), 100));
+        model.addAttribute("updates", conversation(Actor.of(user), item.id(), order));
         return "boards/feed";
     }
 
@@ -132,6 +147,7 @@ class BoardsItemPageController {
             @PathVariable UUID boardId,
             @PathVariable long itemId,
             @RequestParam String body,
+            @RequestParam(defaultValue = "oldest") String order,
             @RequestParam(required = false) @Nullable MultipartFile file,
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
             Model model) {
@@ -144,7 +160,7 @@ class BoardsItemPageController {
         if (htmx == null) {
             return "redirect:/boards/" + boardId + "/items/" + itemId;
         }
-        return feed(user, boardId, itemId, model);
+        return feed(user, boardId, itemId, order, model);
     }
 
     /** "Send email" from the item page: queued at once, shown as an update once sent. */
@@ -215,6 +231,17 @@ class BoardsItemPageController {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the upload", e);
         }
+    }
+
+    /** The item's mail, replies and updates: oldest first (as a conversation reads) unless asked otherwise. */
+    private List<UpdateView> conversation(Actor actor, ItemId itemId, String order) {
+        List<UpdateView> newestFirst = boards.updates(actor, itemId, 100);
+        if (NEWEST.equals(order)) {
+            return newestFirst;
+        }
+        List<UpdateView> oldestFirst = new ArrayList<>(newestFirst);
+        Collections.reverse(oldestFirst);
+        return oldestFirst;
     }
 
     private static String flash(Model model, String name) {

@@ -8,7 +8,8 @@ import java.util.Locale;
 
 /**
  * Reads the labels of a new status column as typed in the page: {@code New*, Working:orange, Done:green}.
- * A trailing {@code *} marks the default label; without one, the first label is the default.
+ * A {@code *} anywhere in an entry ({@code Low*:grey} or {@code Low:grey*}) marks the default label; without
+ * one, the first label is the default.
  */
 final class BoardsLabels {
 
@@ -19,12 +20,12 @@ final class BoardsLabels {
                 .map(String::strip)
                 .filter(p -> !p.isEmpty())
                 .toList();
-        boolean marked = parts.stream().anyMatch(p -> p.endsWith("*"));
+        boolean marked = parts.stream().anyMatch(p -> p.contains("*"));
         List<StatusLabel> labels = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             String part = parts.get(i);
-            boolean isDefault = marked ? part.endsWith("*") : i == 0;
-            part = part.endsWith("*") ? part.substring(0, part.length() - 1).strip() : part;
+            boolean isDefault = marked ? part.contains("*") : i == 0;
+            part = part.replace("*", "").strip();
             int colon = part.lastIndexOf(':');
             String name = colon < 0 ? part : part.substring(0, colon).strip();
             String colour = colon < 0

@@ -1,5 +1,6 @@
 package dev.mailboard.app.ui;
 
+import dev.mailboard.app.accounts.Accounts;
 import dev.mailboard.app.accounts.ContentSecurityPolicy;
 import dev.mailboard.app.accounts.CurrentUser;
 import dev.mailboard.app.connections.ConnectFlow;
@@ -31,11 +32,22 @@ class ConnectionsPageController {
     private final Connections connections;
     private final ConnectFlow connectFlow;
     private final Mailboxes mailboxes;
+    private final Accounts accounts;
 
-    ConnectionsPageController(Connections connections, ConnectFlow connectFlow, Mailboxes mailboxes) {
+    ConnectionsPageController(
+            Connections connections, ConnectFlow connectFlow, Mailboxes mailboxes, Accounts accounts) {
         this.connections = connections;
         this.connectFlow = connectFlow;
         this.mailboxes = mailboxes;
+        this.accounts = accounts;
+    }
+
+    /** The account's people by id, as "Name (address)", to show who owns a connection. */
+    private Map<String, String> owners(CurrentUser admin) {
+        Map<String, String> names = new HashMap<>();
+        accounts.users(admin.accountId())
+                .forEach(u -> names.put(u.id().toString(), u.displayName() + " (" + u.email() + ")"));
+        return names;
     }
 
     @GetMapping("/integrations")
@@ -54,6 +66,7 @@ class ConnectionsPageController {
         model.addAttribute("mine", mine);
         model.addAttribute("catchUps", catchUps);
         model.addAttribute("all", all);
+        model.addAttribute("owners", all.isEmpty() ? Map.of() : owners(user));
         model.addAttribute("notice", model.getAttribute("notice"));
         model.addAttribute("error", model.getAttribute("error"));
         return "connections/integrations";

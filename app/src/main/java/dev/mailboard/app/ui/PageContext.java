@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param csrfToken the CSRF token value
  * @param path the request path
  * @param unreadNotices how many notices the signed-in user has not seen
+ * @param movedFrom the other address of this machine the browser was sent here from (for example
+ *     {@code 127.0.0.1:8080}), or empty
  */
 public record PageContext(
         @Nullable CurrentUser user,
@@ -20,7 +22,8 @@ public record PageContext(
         String csrfHeader,
         String csrfToken,
         String path,
-        long unreadNotices) {
+        long unreadNotices,
+        String movedFrom) {
 
     /**
      * Whether the navigation entry for a path prefix is the current one.

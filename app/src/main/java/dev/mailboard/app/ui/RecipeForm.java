@@ -8,14 +8,36 @@ import dev.mailboard.app.recipes.InvalidRecipeException;
 import dev.mailboard.app.recipes.RecipeAction;
 import dev.mailboard.app.recipes.RecipeDraft;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The guided recipe form as it was posted: one sentence, "When an email arrives in ... from ... with subject
- * containing ..., create an item in ...", turned into a recipe draft.
+ * The recipe form as shown or posted: which mail (every condition the API has, joined by "all" or "any"), what
+ * it does, and where each column of a new item gets its value (the sender, the received date, a fixed value, or
+ * nothing). Built by {@link RecipeForms}; turned into a recipe by {@link #draft()}.
+ *
+ * @param name the recipe's name
+ * @param boardId the chosen board (empty until chosen)
+ * @param connectionId the mailbox connection
+ * @param from sender condition
+ * @param to To or Cc condition
+ * @param subjectContains subject condition
+ * @param subjectNotContains subject exclusion
+ * @param bodyContains body condition
+ * @param hasAttachments only mail with attachments
+ * @param importance high, normal, low or empty for any
+ * @param match {@code all} or {@code any}
+ * @param includeAutomated also process automated mail
+ * @param kind {@code create_item} or {@code add_update}
+ * @param whenNoMatch {@code create_item} or {@code skip}
+ * @param bodyAsFirstUpdate whether the mail's new text becomes the first update
+ * @param copyAttachments whether attachments are copied to the item
+ * @param sources per column id: {@link #SENDER}, {@link #RECEIVED}, {@link #FIXED} or empty
+ * @param fixedValues per column id: the fixed value (used when its source is {@link #FIXED})
+ * @param keptCondition a condition set through the API that the form cannot show, kept as it is; or null
  */
 public record RecipeForm(
         String name,
@@ -32,54 +54,107 @@ public record RecipeForm(
         boolean includeAutomated,
         String kind,
         String whenNoMatch,
-        String senderColumn,
-        String receivedColumn) {
+        boolean bodyAsFirstUpdate,
+        boolean copyAttachments,
+        Map<String, String> sources,
+        Map<String, String> fixedValues,
+        @Nullable Condition keptCondition) {
 
-    /** An empty form for a board (may be empty). */
-    static RecipeForm empty(String boardId) {
-        return new RecipeForm(
-                "", boardId, "", "", "", "", "", "", false, "", "all", false, "create_item", "create_item", "", "");
+    /** A column that gets the sender's address. */
+    public static final String SENDER = "sender";
+
+    /** A column that gets the received date. */
+    public static final String RECEIVED = "received";
+
+    /** A column that gets a fixed value. */
+    public static final String FIXED = "fixed";
+
+    /**
+     * Where a column's value comes from.
+     *
+     * @param columnId the column
+     * @return {@link #SENDER}, {@link #RECEIVED}, {@link #FIXED} or empty
+     */
+    public String source(String columnId) {
+        return sources.getOrDefault(columnId, "");
     }
 
-    /** Binds the posted fields. */
-    static RecipeForm of(Map<String, String> fields) {
-        return new RecipeForm(
-                field(fields, "name"),
-                field(fields, "boardId"),
-                field(fields, "connectionId"),
-                field(fields, "from"),
-                field(fields, "to"),
-                field(fields, "subjectContains"),
-                field(fields, "subjectNotContains"),
-                field(fields, "bodyContains"),
-                fields.containsKey("hasAttachments"),
-                field(fields, "importance"),
-                fields.getOrDefault("match", "all"),
-                fields.containsKey("includeAutomated"),
-                fields.getOrDefault("kind", "create_item"),
-                fields.getOrDefault("whenNoMatch", "create_item"),
-                field(fields, "senderColumn"),
-                field(fields, "receivedColumn"));
+    /**
+     * The fixed value of a column.
+     *
+     * @param columnId the column
+     * @return the value, or empty
+     */
+    public String fixedValue(String columnId) {
+        return fixedValues.getOrDefault(columnId, "");
     }
 
-    /** The recipe the form describes. */
+    /**
+     * A problem with the form in words: the field's label, then what is wrong.
+     *
+     * @param problem as the recipes module reports it (for example {@code 'connectionId' must be given})
+     * @return for example {@code Mailbox: must be given}
+     */
+    public static String describe(FieldProblem problem) {
+        String field = problem.field();
+        String label;
+        if (field.startsWith("condition")) {
+            label = "Which email";
+        } else if (field.startsWith("action.fixedValues")) {
+            label = "Fixed value";
+        } else if (field.startsWith("action")) {
+            label = "What it does";
+        } else {
+            label = switch (field) {
+                case "name" -> "Name";
+                case "boardId" -> "Board";
+                case "connectionId" -> "Mailbox";
+                case "columns" -> "Columns";
+                default -> field;
+            };
+        }
+        return label + ": " + problem.message();
+    }
+
+    /** The recipe the form describes; field problems are thrown together. */
     RecipeDraft draft() {
         List<FieldProblem> problems = new ArrayList<>();
-        UUID board = uuid(boardId, "boardId", "Choose a board", problems);
-        UUID connection = uuid(connectionId, "connectionId", "Choose one of your mailboxes", problems);
-        if (board == null || connection == null) {
+        UUID board = uuid(boardId, "boardId", "choose a board", problems);
+        UUID connection = uuid(connectionId, "connectionId", "choose one of your mailboxes", problems);
+        UUID sender = onlyColumn(SENDER, "the sender", problems);
+        UUID received = onlyColumn(RECEIVED, "the received date", problems);
+        if (board == null || connection == null || !problems.isEmpty()) {
             throw new InvalidRecipeException(problems);
         }
+        Map<String, String> fixed = new LinkedHashMap<>();
+        sources.forEach((column, source) -> {
+            if (FIXED.equals(source) && !fixedValue(column).isBlank()) {
+                fixed.put(column, fixedValue(column));
+            }
+        });
         RecipeAction action = new RecipeAction(
                 "add_update".equals(kind) ? RecipeAction.Kind.ADD_UPDATE : RecipeAction.Kind.CREATE_ITEM,
-                optionalUuid(senderColumn),
-                optionalUuid(receivedColumn),
-                true,
-                true,
-                Map.of(),
+                sender,
+                received,
+                bodyAsFirstUpdate,
+                copyAttachments,
+                fixed,
                 "skip".equals(whenNoMatch) ? RecipeAction.NoMatch.SKIP : RecipeAction.NoMatch.CREATE_ITEM);
+        Condition condition = keptCondition == null ? condition() : keptCondition;
         return new RecipeDraft(
-                name, new BoardId(board), new ConnectionId(connection), condition(), includeAutomated, action);
+                name, new BoardId(board), new ConnectionId(connection), condition, includeAutomated, action);
+    }
+
+    private @Nullable UUID onlyColumn(String source, String what, List<FieldProblem> problems) {
+        List<String> columns = sources.entrySet().stream()
+                .filter(e -> source.equals(e.getValue()))
+                .map(Map.Entry::getKey)
+                .toList();
+        if (columns.size() > 1) {
+            problems.add(new FieldProblem("columns", "only one column can take " + what));
+            return null;
+        }
+        return columns.isEmpty() ? null : uuid(columns.get(0), "columns", "must be a column of the board", problems);
     }
 
     private Condition condition() {
@@ -108,19 +183,11 @@ public record RecipeForm(
         return "any".equals(match) && parts.size() > 1 ? new Condition.AnyOf(parts) : new Condition.AllOf(parts);
     }
 
-    private static String field(Map<String, String> fields, String name) {
-        return fields.getOrDefault(name, "").strip();
-    }
-
     private static @Nullable UUID uuid(String text, String field, String message, List<FieldProblem> problems) {
-        UUID id = optionalUuid(text);
-        if (id == null) {
-            problems.add(new FieldProblem(field, message));
+        if (text.matches("^[0-9a-fA-F-]{36}$")) {
+            return UUID.fromString(text);
         }
-        return id;
-    }
-
-    private static @Nullable UUID optionalUuid(String text) {
-        return text.matches("^[0-9a-fA-F-]{36}$") ? UUID.fromString(text) : null;
+        problems.add(new FieldProblem(field, message));
+        return null;
     }
 }

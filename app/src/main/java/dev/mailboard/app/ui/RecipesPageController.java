@@ -10,6 +10,8 @@ import dev.mailboard.app.connections.ConnectionUnavailableException;
 import dev.mailboard.app.connections.Connections;
 import dev.mailboard.app.mail.MailSendRefusedException;
 import dev.mailboard.app.mail.MailboxUnavailableException;
+import dev.mailboard.app.recipes.Condition;
+import dev.mailboard.app.recipes.FieldProblem;
 import dev.mailboard.app.recipes.InvalidRecipeException;
 import dev.mailboard.app.recipes.PreviewLine;
 import dev.mailboard.app.recipes.RecipeAction;
@@ -58,29 +60,51 @@ class RecipesPageController {
 
     @GetMapping("/recipes/new")
     String form(CurrentUser user, @RequestParam(defaultValue = "") String boardId, Model model) {
-        return form(user, RecipeForm.empty(boardId), null, null, model);
+        return form(user, "", RecipeForms.empty(boardId), null, null, model);
+    }
+
+    @GetMapping("/recipes/{id}/edit")
+    String edit(CurrentUser user, @PathVariable UUID id, Model model) {
+        RecipeView recipe = recipes.recipe(user, new RecipeId(id));
+        return form(user, id.toString(), RecipeForms.of(recipe), null, null, model);
     }
 
     @PostMapping("/recipes/preview")
-    String preview(CurrentUser user, @RequestParam Map<String, String> fields, Model model) {
-        RecipeForm form = RecipeForm.of(fields);
+    String preview(
+            CurrentUser user,
+            @RequestParam(defaultValue = "") String recipeId,
+            @RequestParam Map<String, String> fields,
+            Model model) {
+        RecipeForm form = posted(user, recipeId, fields);
         try {
-            return form(user, form, previews.preview(user, form.draft(), RecipePreviews.DEFAULT_COUNT), null, model);
+            List<PreviewLine> lines = previews.preview(user, form.draft(), RecipePreviews.DEFAULT_COUNT);
+            return form(user, recipeId, form, lines, null, model);
         } catch (InvalidRecipeException e) {
-            return form(user, form, null, e.getMessage(), model);
+            return form(user, recipeId, form, null, e, model);
         } catch (MailboxUnavailableException | ConnectionUnavailableException e) {
-            return form(user, form, null, "The mailbox could not be read for the preview: " + e.getMessage(), model);
+            return form(user, recipeId, form, null, unreadable(), model);
         }
     }
 
     @PostMapping("/recipes")
     String create(CurrentUser user, @RequestParam Map<String, String> fields, Model model) {
-        RecipeForm form = RecipeForm.of(fields);
+        RecipeForm form = posted(user, "", fields);
         try {
             RecipeView recipe = recipes.create(user, form.draft(), true);
             return "redirect:/recipes/" + recipe.id();
         } catch (InvalidRecipeException e) {
-            return form(user, form, null, e.getMessage(), model);
+            return form(user, "", form, null, e, model);
+        }
+    }
+
+    @PostMapping("/recipes/{id}")
+    String update(CurrentUser user, @PathVariable UUID id, @RequestParam Map<String, String> fields, Model model) {
+        RecipeForm form = posted(user, id.toString(), fields);
+        try {
+            recipes.update(user, new RecipeId(id), form.draft());
+            return "redirect:/recipes/" + id + "?saved";
+        } catch (InvalidRecipeException e) {
+            return form(user, id.toString(), form, null, e, model);
         }
     }
 
@@ -105,8 +129,14 @@ class RecipesPageController {
 
     @GetMapping("/recipes/{id}")
     String recipe(
-            CurrentUser user, @PathVariable UUID id, @RequestParam(defaultValue = "") String outcome, Model model) {
+            CurrentUser user,
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String outcome,
+            @RequestParam(required = false) @Nullable String saved,
+            Model model) {
         RecipeView recipe = recipes.recipe(user, new RecipeId(id));
+        model.addAttribute("saved", saved != null);
+        model.addAttribute("mapping", mappingSentence(user, recipe));
         RunOutcome filter = outcome.isBlank() ? null : RunOutcome.fromCode(outcome);
         model.addAttribute("recipe", recipe);
         model.addAttribute("board", boards.board(Actor.of(user), recipe.boardId()));
@@ -136,15 +166,57 @@ class RecipesPageController {
 
     private String form(
             CurrentUser user,
+            String recipeId,
             RecipeForm form,
             @Nullable List<PreviewLine> preview,
-            @Nullable String error,
+            @Nullable InvalidRecipeException error,
             Model model) {
         choices(user, form.boardId(), model);
+        model.addAttribute("recipeId", recipeId);
         model.addAttribute("form", form);
         model.addAttribute("preview", preview);
-        model.addAttribute("error", error);
+        model.addAttribute("problems", error == null ? List.of() : error.problems());
         return "recipes/form";
+    }
+
+    /** The posted form; a condition the form could not show is kept from the recipe being edited. */
+    private RecipeForm posted(CurrentUser user, String recipeId, Map<String, String> fields) {
+        Condition kept = null;
+        if (fields.containsKey("keepCondition") && !recipeId.isBlank()) {
+            kept = recipes.recipe(user, new RecipeId(UUID.fromString(recipeId))).condition();
+        }
+        return RecipeForms.posted(fields, kept);
+    }
+
+    private static InvalidRecipeException unreadable() {
+        return new InvalidRecipeException(List.of(new FieldProblem(
+                "connectionId",
+                "the mailbox could not be read for the preview; if it says “needs reconnect” on the Integrations"
+                        + " page, press Reconnect there")));
+    }
+
+    /** What a new item gets, in words: "Requester gets the sender; State is set to New; ...". */
+    private String mappingSentence(CurrentUser user, RecipeView recipe) {
+        RecipeAction action = recipe.action();
+        if (!action.readsMail()) {
+            return "";
+        }
+        Map<String, String> names = boards.columns(Actor.of(user), recipe.boardId()).stream()
+                .collect(Collectors.toMap(c -> c.id().toString(), ColumnView::name, (a, b) -> a));
+        List<String> parts = new java.util.ArrayList<>();
+        if (action.senderColumn() != null) {
+            parts.add(names.getOrDefault(action.senderColumn().toString(), "a removed column") + " gets the sender");
+        }
+        if (action.receivedColumn() != null) {
+            parts.add(names.getOrDefault(action.receivedColumn().toString(), "a removed column")
+                    + " gets the received date");
+        }
+        action.fixedValues()
+                .forEach((column, value) ->
+                        parts.add(names.getOrDefault(column, "a removed column") + " is set to “" + value + "”"));
+        parts.add(action.bodyAsFirstUpdate() ? "the email’s text is its first update" : "the email’s text is not kept");
+        parts.add(action.copyAttachments() ? "attachments are copied" : "attachments are not copied");
+        return "A new item is named after the subject; " + String.join("; ", parts) + ".";
     }
 
     /** "When State changes to New, send an email to Requester" for a send-email recipe, else null. */

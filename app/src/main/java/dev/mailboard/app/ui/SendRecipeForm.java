@@ -30,7 +30,7 @@ public record SendRecipeForm(
     /** An empty form for a board (may be empty). */
     static SendRecipeForm empty(String boardId) {
         return new SendRecipeForm(
-                "", boardId, "", "", "New", "", "We received {{Name}}", "<p>Hello, we received {{Name}}.</p>");
+                "", boardId, "", "", "New", "", "We received {{Name}}", "Hello, we received {{Name}}.");
     }
 
     /** Binds the posted fields. */

@@ -132,7 +132,7 @@ class ConnectionLifecycleIntegrationTests {
         assertThatThrownBy(() -> accessTokens.freshToken(c.id())).isInstanceOf(ConnectionUnavailableException.class);
         assertThat(tokenEndpoint.requestCount()).isEqualTo(tokenCalls + 1);
         assertThat(mailboxCheck.requestCount()).isEqualTo(graphCalls);
-        assertThat(ConnectTestSupport.integrationsPage(person.client())).contains("needs reconnect");
+        assertThat(ConnectTestSupport.integrationsPage(person.client())).contains("Needs reconnect");
         assertThat(auditActions(person.client())).contains("connection.needs-reconnect");
         assertThat(person.client().get("/").body()).contains("Notices (1)");
         assertThat(person.client().get("/notices").body())

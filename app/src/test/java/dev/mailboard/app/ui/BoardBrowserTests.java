@@ -10,6 +10,7 @@ import dev.mailboard.app.accounts.UserView;
 import dev.mailboard.app.boards.Actor;
 import dev.mailboard.app.boards.BoardView;
 import dev.mailboard.app.boards.Boards;
+import dev.mailboard.app.boards.ColumnType;
 import dev.mailboard.app.boards.ColumnView;
 import dev.mailboard.app.boards.ItemQuery;
 import dev.mailboard.app.boards.ItemView;
@@ -30,6 +31,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -97,9 +99,19 @@ class BoardBrowserTests {
         ColumnView status = column("Status");
         By statusSelect =
                 By.cssSelector("#item-" + item.id().value() + " td[data-column='" + status.id() + "'] select");
+        assertThat(browser.findElement(By.id("announce")).getText()).isEqualTo("Item added to the board.");
         new Select(browser.findElement(statusSelect)).selectByVisibleText("Done");
         wait(browser).until(ExpectedConditions.attributeContains(statusSelect, "class", "label-green"));
         assertThat(onlyItem().value(status.id())).isEqualTo("Done");
+        try {
+            wait(browser).until(d -> d.switchTo().activeElement().equals(d.findElement(statusSelect)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("focus is on "
+                    + ((org.openqa.selenium.JavascriptExecutor) browser)
+                            .executeScript("return document.activeElement.outerHTML.substring(0, 300)"
+                                    + " + ' / announce: ' + document.getElementById('announce').textContent"));
+        }
+        assertThat(browser.findElement(By.id("announce")).getText()).isEqualTo("Saved.");
 
         By note = By.cssSelector("#item-" + item.id().value() + " td[data-column='"
                 + column("Note").id() + "'] input[name='value']");
@@ -132,6 +144,88 @@ class BoardBrowserTests {
         BrowserSupport.screenshot(browser, "item-with-update");
         assertThat(boards.updates(Actor.user(user.id()), item.id(), 10).get(0).body())
                 .containsPattern("<(b|strong)>Numbers are final</(b|strong)>");
+    }
+
+    @Test
+    void noTypedUpdateIsLostWhicheverBoxIsVisible() {
+        BoardView board =
+                boards.createBoard(Actor.user(user.id()), new dev.mailboard.app.boards.NewBoard("One box", ""));
+        ItemView item = boards.createItem(
+                Actor.user(user.id()), dev.mailboard.app.boards.NewItem.named(board.id(), "Printer toner"));
+        String page = "/boards/" + board.id() + "/items/" + item.id().value();
+        String html =
+                TestClient.signedIn(port, user.email(), PASSWORD).get(page).body();
+        assertThat(html)
+                .as("without scripts only the plain box shows: the editor is hidden until a script shows it")
+                .contains("contenteditable=\"true\" hidden")
+                .contains("<textarea name=\"body\" id=\"update-body\" rows=\"4\" required>");
+
+        WebDriver browser = signedIn();
+        browser.get(base() + page);
+        BrowserSupport.awaitVisible(browser, By.id("editor"));
+        List<WebElement> boxes =
+                List.of(browser.findElement(By.id("editor")), browser.findElement(By.id("update-body")));
+        assertThat(boxes.stream().filter(WebElement::isDisplayed))
+                .as("one update box at a time")
+                .hasSize(1);
+        WebElement visible =
+                boxes.stream().filter(WebElement::isDisplayed).findFirst().orElseThrow();
+        visible.click();
+        visible.sendKeys("Ordered two cartridges");
+        browser.findElement(By.id("post-update")).click();
+
+        wait(browser)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("feed"), "Ordered two cartridges"));
+        wait(browser).until(ExpectedConditions.textToBe(By.id("announce"), "Your update is posted."));
+        assertThat(boards.updates(Actor.user(user.id()), item.id(), 10).get(0).body())
+                .contains("Ordered two cartridges");
+    }
+
+    @Test
+    void aKeyboardAloneSkipsToTheContentAddsAnItemAndChangesItsStatus() {
+        BoardView board =
+                boards.createBoard(Actor.user(user.id()), new dev.mailboard.app.boards.NewBoard("Keyboard", ""));
+        boards.addColumn(
+                Actor.user(user.id()),
+                board.id(),
+                new dev.mailboard.app.boards.NewColumn(
+                        "Status", ColumnType.STATUS, BoardsLabels.parse("Low*:grey, High:red")));
+        WebDriver browser = signedIn();
+        browser.get(base() + "/boards/" + board.id());
+        BrowserSupport.awaitVisible(browser, By.id("item-name"));
+        assertThat(browser.findElement(By.cssSelector("a[aria-current='page']")).getText())
+                .isEqualTo("Boards");
+
+        Actions keys = new Actions(browser);
+        keys.sendKeys(Keys.TAB).perform();
+        assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Skip to content");
+        keys.sendKeys(Keys.ENTER).perform();
+        int header = 0;
+        while (!"item-name".equals(browser.switchTo().activeElement().getAttribute("id")) && header < 30) {
+            keys.sendKeys(Keys.TAB).perform();
+            header++;
+        }
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("item-name");
+        keys.sendKeys("Typed without a mouse", Keys.ENTER).perform();
+        By row = By.xpath("//tbody[@id='rows']/tr[contains(., 'Typed without a mouse')]");
+        BrowserSupport.awaitVisible(browser, row);
+        wait(browser).until(ExpectedConditions.textToBe(By.id("announce"), "Item added to the board."));
+
+        WebElement status = browser.findElement(row).findElement(By.cssSelector("select[name='value']"));
+        assertThat(new Select(status).getFirstSelectedOption().getText()).isEqualTo("Low");
+        while (!browser.switchTo().activeElement().equals(status) && header < 60) {
+            keys.sendKeys(Keys.TAB).perform();
+            header++;
+        }
+        keys.sendKeys(Keys.ARROW_DOWN).perform();
+        wait(browser).until(d -> "High".equals(onlyItem().value(column("Status").id())));
+        wait(browser).until(d -> {
+            WebElement focused = d.switchTo().activeElement();
+            return "value".equals(focused.getAttribute("name"))
+                    && "High"
+                            .equals(new Select(focused).getFirstSelectedOption().getText());
+        });
+        System.out.println("Keyboard journey: " + header + " key presses of Tab in all");
     }
 
     @Test

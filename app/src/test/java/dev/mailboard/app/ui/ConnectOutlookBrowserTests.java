@@ -70,7 +70,7 @@ class ConnectOutlookBrowserTests {
         assertThat(browser.findElement(By.id("notice")).getText()).contains("Connected " + mailbox);
         WebElement row = browser.findElement(By.cssSelector("#connections tr.connection"));
         assertThat(row.findElement(By.className("mailbox")).getText()).isEqualTo(mailbox);
-        assertThat(row.findElement(By.className("status")).getText()).contains("connected");
+        assertThat(row.findElement(By.className("status")).getText()).contains("Connected");
         assertThat(row.findElement(By.className("scopes")).getText()).contains("Mail.Read", "User.Read");
         BrowserSupport.screenshot(browser, "integrations-connected");
     }
@@ -82,6 +82,26 @@ class ConnectOutlookBrowserTests {
         BrowserSupport.awaitVisible(browser, By.id("error"));
         assertThat(browser.findElement(By.id("error")).getText()).contains("You cancelled the consent");
         assertThat(browser.findElements(By.id("no-connections"))).hasSize(1);
+    }
+
+    @Test
+    void openingTheAppOnAnotherLoopbackAddressSendsToThePublicUrlWithAWordWhyAndConnectStillWorks() {
+        browser.manage().deleteAllCookies();
+
+        browser.get("http://127.0.0.1:" + port + "/integrations");
+
+        BrowserSupport.awaitVisible(browser, By.id("moved-from"));
+        assertThat(browser.getCurrentUrl()).startsWith(base() + "/login");
+        assertThat(browser.findElement(By.id("moved-from")).getText())
+                .contains("127.0.0.1:" + port, "signing in and Connect Outlook work only here");
+        browser.findElement(By.id("username")).sendKeys(user.email());
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("sign-in")).click();
+        BrowserSupport.awaitVisible(browser, By.id("connect-outlook"));
+        assertThat(browser.getCurrentUrl()).startsWith(base() + "/integrations");
+        consent("accept");
+        BrowserSupport.awaitVisible(browser, By.id("notice"));
+        assertThat(browser.findElement(By.id("notice")).getText()).contains("Connected " + mailbox);
     }
 
     private void consent(String decision) {

@@ -96,7 +96,7 @@ class EmptyStatesIntegrationTests {
 
         ItemView item = boards.createItem(Actor.user(admin.id()), NewItem.named(board.id(), "Quiet item"));
         assertThat(page("/boards/" + board.id() + "/items/" + item.id().value()))
-                .contains("id=\"no-updates\"", "Write the first one above", "id=\"post-update\"")
+                .contains("id=\"no-updates\"", "Write the first one below", "id=\"post-update\"")
                 .contains("id=\"no-files\"", "Upload one below");
 
         RecipeView recipe = pausedRecipe(board);

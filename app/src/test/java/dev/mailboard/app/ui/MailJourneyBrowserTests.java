@@ -11,6 +11,7 @@ import dev.mailboard.app.boards.Actor;
 import dev.mailboard.app.boards.BoardView;
 import dev.mailboard.app.boards.Boards;
 import dev.mailboard.app.boards.ColumnType;
+import dev.mailboard.app.boards.ItemQuery;
 import dev.mailboard.app.boards.ItemView;
 import dev.mailboard.app.boards.NewBoard;
 import dev.mailboard.app.boards.NewColumn;
@@ -213,6 +214,57 @@ class MailJourneyBrowserTests {
         BrowserSupport.screenshot(browser, "item-email-reply");
     }
 
+    @Test
+    void editingARecipesMappingInThePageChangesWhatTheNextMailBecomes() {
+        connectMailbox();
+        deliver("Order 1 for blue widgets", "An order from before the recipe", null);
+        setUpRecipeAndPreview();
+        browser.findElement(By.id("save-button")).click();
+        BrowserSupport.awaitVisible(browser, By.id("edit"));
+        assertThat(browser.findElement(By.id("mapping")).getText()).contains("Requester gets the sender");
+
+        browser.findElement(By.id("edit")).click();
+        BrowserSupport.awaitVisible(browser, By.id("recipe-form"));
+        assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEqualTo("Orders from the support inbox");
+        assertThat(browser.findElement(By.id("subject-contains")).getAttribute("value"))
+                .isEqualTo("order");
+        assertThat(browser.findElements(By.id("board-choice")))
+                .as("the board is chosen once, when created")
+                .isEmpty();
+        WebElement source = browser.findElement(By.cssSelector("#columns select[name^='source.']"));
+        assertThat(new Select(source).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("sender");
+        new Select(source).selectByValue("fixed");
+        browser.findElement(By.cssSelector("#columns input[name^='fixed.']")).sendKeys("orders@shop.example");
+        browser.findElement(By.id("body-as-first-update")).click();
+        BrowserSupport.screenshot(browser, "recipe-edit");
+        browser.findElement(By.id("save-button")).click();
+        BrowserSupport.awaitVisible(browser, By.id("saved"));
+        assertThat(browser.findElement(By.id("mapping")).getText())
+                .contains("Requester is set to “orders@shop.example”", "the email’s text is not kept");
+
+        deliver("Order 9 for yellow widgets", "Nine yellow ones, please.", null);
+
+        Awaitility.await()
+                .atMost(MAIL_PATH)
+                .untilAsserted(
+                        () -> assertThat(items("Order 9 for yellow widgets")).hasSize(1));
+        ItemView item = items("Order 9 for yellow widgets").get(0);
+        String requester =
+                boards.columns(Actor.user(user.id()), board.id()).get(0).id().toString();
+        assertThat(item.values().entrySet()).anySatisfy(value -> {
+            assertThat(value.getKey().toString()).isEqualTo(requester);
+            assertThat(value.getValue()).isEqualTo("orders@shop.example");
+        });
+        assertThat(boards.updates(Actor.user(user.id()), item.id(), 10)).isEmpty();
+    }
+
+    private List<ItemView> items(String name) {
+        return boards.items(Actor.user(user.id()), board.id(), ItemQuery.firstPage(50)).items().stream()
+                .filter(i -> i.name().equals(name))
+                .toList();
+    }
+
     private static JsonNode sentTo(JsonNode sent, String address) {
         for (JsonNode mail : sent) {
             for (JsonNode to : mail.path("to")) {
@@ -238,10 +290,10 @@ class MailJourneyBrowserTests {
         BrowserSupport.awaitVisible(browser, By.id("board-choice"));
         new Select(browser.findElement(By.id("board-choice"))).selectByVisibleText(board.name());
         browser.findElement(By.cssSelector("#choose-board button")).click();
-        BrowserSupport.awaitVisible(browser, By.id("sender-column"));
+        BrowserSupport.awaitVisible(browser, By.id("columns"));
         browser.findElement(By.id("name")).sendKeys("Orders from the support inbox");
         browser.findElement(By.id("subject-contains")).sendKeys("order");
-        new Select(browser.findElement(By.id("sender-column"))).selectByVisibleText("Requester (email)");
+        new Select(browser.findElement(By.cssSelector("#columns select[name^='source.']"))).selectByValue("sender");
 
         browser.findElement(By.id("preview-button")).click();
         BrowserSupport.awaitVisible(browser, By.id("preview"));

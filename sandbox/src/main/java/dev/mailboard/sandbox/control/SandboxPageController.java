@@ -46,7 +46,9 @@ final class SandboxPageController {
     @GetMapping({"/sandbox", "/sandbox/"})
     ResponseEntity<String> page(@RequestParam(required = false, defaultValue = "") String notice) {
         var html = new StringBuilder(8192);
-        html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Microsoft sandbox</title>")
+        html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .append("<title>Microsoft sandbox</title>")
                 .append("<link rel=\"stylesheet\" href=\"/sandbox/sandbox.css\"></head><body><main>")
                 .append("<h1>Microsoft sandbox</h1>");
         if (!notice.isBlank()) {
@@ -54,8 +56,16 @@ final class SandboxPageController {
                     .append(htmlEscape(notice))
                     .append("</p>");
         }
-        SandboxPageSections.compose(html, mailboxes.all());
-        SandboxPageSections.mailboxes(html, mailboxes.all(), store);
+        var all = mailboxes.all();
+        if (all.isEmpty()) {
+            html.append(
+                    "<p>There is no mailbox yet: create one first, then connect it in Mailboard and send it mail.</p>");
+            SandboxPageSections.createMailbox(html);
+        } else {
+            SandboxPageSections.compose(html, all);
+            SandboxPageSections.mailboxes(html, all, store);
+            SandboxPageSections.createMailbox(html);
+        }
         SandboxPageSections.subscriptions(html, subscriptions.all());
         SandboxPageSections.deliveries(html, deliveries.recent());
         html.append("</main></body></html>");

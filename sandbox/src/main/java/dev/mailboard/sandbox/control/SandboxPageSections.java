@@ -12,10 +12,11 @@ import java.util.List;
 final class SandboxPageSections {
 
     static final String CSS = "body{font-family:system-ui,sans-serif;margin:0;background:#f5f6f8;color:#1b1d21}"
-            + "main{max-width:72rem;margin:0 auto;padding:1.5rem}h1{font-size:1.6rem}h2{margin-top:2rem}"
+            + "main{max-width:72rem;margin:0 auto;padding:1.5rem}.scroll{overflow-x:auto}h1{font-size:1.6rem}h2{margin-top:2rem}"
             + "table{border-collapse:collapse;width:100%;background:#fff}th,td{border:1px solid #d5d8de;"
             + "padding:.35rem .5rem;text-align:left;font-size:.9rem;vertical-align:top}"
-            + "form{background:#fff;padding:1rem;border:1px solid #d5d8de;display:grid;gap:.5rem;max-width:40rem}"
+            + "form{background:#fff;padding:1rem;border:1px solid #d5d8de;display:grid;grid-template-columns:minmax(0,1fr);gap:.5rem;max-width:40rem}"
+            + "input,select,textarea{max-width:100%}@media (max-width:600px){main{padding:.75rem}}"
             + "label{font-weight:600}input,select,textarea{font:inherit;padding:.35rem}"
             + "button{font:inherit;padding:.45rem 1rem;cursor:pointer}.notice,.problem{padding:.5rem;"
             + "background:#fff4ce;border:1px solid #e0c45c}.scope{font-family:monospace;margin-right:.5rem}"
@@ -40,8 +41,11 @@ final class SandboxPageSections {
                 .append("<input id=\"fromAddress\" name=\"fromAddress\" type=\"email\" required>")
                 .append("<label for=\"subject\">Subject</label><input id=\"subject\" name=\"subject\">")
                 .append("<label for=\"body\">Body (text)</label><textarea id=\"body\" name=\"body\" rows=\"5\">")
-                .append("</textarea><button type=\"submit\">Deliver</button></form>")
-                .append("<h2>Create a mailbox</h2><form method=\"post\" action=\"/sandbox/page/mailboxes\">")
+                .append("</textarea><button type=\"submit\">Deliver</button></form>");
+    }
+
+    static void createMailbox(StringBuilder html) {
+        html.append("<h2>Create a mailbox</h2><form method=\"post\" action=\"/sandbox/page/mailboxes\">")
                 .append("<label for=\"address\">Address</label><input id=\"address\" name=\"address\" type=\"email\"")
                 .append(" required><label for=\"displayName\">Display name</label>")
                 .append(
@@ -49,7 +53,8 @@ final class SandboxPageSections {
     }
 
     static void mailboxes(StringBuilder html, List<Mailbox> mailboxes, MailStore store) {
-        html.append("<h2>Mailboxes</h2><table><thead><tr><th>Address</th><th>Name</th><th>User id</th>")
+        html.append(
+                        "<h2>Mailboxes</h2><div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Mailboxes\"><table><thead><tr><th>Address</th><th>Name</th><th>User id</th>")
                 .append("<th>Messages</th></tr></thead><tbody>");
         for (var m : mailboxes) {
             row(
@@ -59,11 +64,12 @@ final class SandboxPageSections {
                     m.id(),
                     Long.toString(store.inMailbox(m.id()).count()));
         }
-        html.append("</tbody></table>");
+        html.append("</tbody></table></div>");
     }
 
     static void subscriptions(StringBuilder html, List<SubscriptionRecord> subscriptions) {
-        html.append("<h2>Subscriptions</h2><table><thead><tr><th>Id</th><th>Resource</th><th>Change types</th>")
+        html.append(
+                        "<h2>Subscriptions</h2><div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Subscriptions\"><table><thead><tr><th>Id</th><th>Resource</th><th>Change types</th>")
                 .append("<th>Notification URL</th><th>Expires</th></tr></thead><tbody>");
         for (var s : subscriptions) {
             row(
@@ -74,11 +80,12 @@ final class SandboxPageSections {
                     s.notificationUrl(),
                     s.expirationDateTime().toString());
         }
-        html.append("</tbody></table>");
+        html.append("</tbody></table></div>");
     }
 
     static void deliveries(StringBuilder html, List<Delivery> deliveries) {
-        html.append("<h2>Recent deliveries</h2><table><thead><tr><th>At</th><th>Kind</th><th>URL</th>")
+        html.append(
+                        "<h2>Recent deliveries</h2><div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Recent deliveries\"><table><thead><tr><th>At</th><th>Kind</th><th>URL</th>")
                 .append("<th>Items</th><th>Attempt</th><th>Status</th><th>ms</th><th>Outcome</th></tr></thead><tbody>");
         deliveries.stream()
                 .limit(100)
@@ -92,7 +99,7 @@ final class SandboxPageSections {
                         Integer.toString(d.status()),
                         Long.toString(d.durationMs()),
                         d.outcome()));
-        html.append("</tbody></table>");
+        html.append("</tbody></table></div>");
     }
 
     private static void row(StringBuilder html, String... cells) {

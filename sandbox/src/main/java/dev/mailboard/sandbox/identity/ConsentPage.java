@@ -65,7 +65,8 @@ final class ConsentPage {
     }
 
     private static String head(String title) {
-        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + htmlEscape(title)
+        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + htmlEscape(title)
                 + " - Microsoft sandbox</title><link rel=\"stylesheet\" href=\"/sandbox/sandbox.css\"></head><body>";
     }
 }

@@ -38,6 +38,8 @@ final class GraphCalls {
         return thread;
     });
 
+    private static final ThreadLocal<@Nullable String> CURRENT_MAILBOX = new ThreadLocal<>();
+
     /** Asks for ids that survive moves; Graph wants it on every request. */
     static final String IMMUTABLE_IDS = "IdType=\"ImmutableId\"";
 
@@ -128,7 +130,14 @@ final class GraphCalls {
                         }));
     }
 
+    /** The mailbox key of the call running on this thread, for {@link TokenRenewalInterceptor}; or null. */
+    static @Nullable String currentMailbox() {
+        return CURRENT_MAILBOX.get();
+    }
+
     private <T> T call(String mailbox, int requests, String what, java.util.function.Supplier<T> call) {
+        String outer = CURRENT_MAILBOX.get();
+        CURRENT_MAILBOX.set(mailbox);
         try (MailboxLimiter.Permit permit = limiter.acquire(mailbox, requests)) {
             return call.get();
         } catch (GraphException e) {
@@ -138,6 +147,12 @@ final class GraphCalls {
             throw e;
         } catch (RestClientException e) {
             throw GraphErrors.fromTransport(e, what);
+        } finally {
+            if (outer == null) {
+                CURRENT_MAILBOX.remove();
+            } else {
+                CURRENT_MAILBOX.set(outer);
+            }
         }
     }
 

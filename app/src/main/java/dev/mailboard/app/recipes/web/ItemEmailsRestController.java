@@ -64,7 +64,7 @@ class ItemEmailsRestController {
             @PathVariable long itemId,
             @RequestBody EmailRequest request) {
         if (request.connectionId() == null) {
-            throw new InvalidRecipeException(List.of(new FieldProblem("connectionId", "must be given")));
+            throw new InvalidRecipeException(List.of(new FieldProblem("connectionId", "is required")));
         }
         UUID id = emails.send(
                 user,

@@ -16,6 +16,7 @@ import dev.mailboard.app.recipes.Recipes;
 import dev.mailboard.app.recipes.RunOutcome;
 import dev.mailboard.app.recipes.RunView;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,8 +64,13 @@ class RecipesRestController {
      */
     record RecipeRequest(
             @Nullable String name,
-            @Nullable UUID boardId,
-            @Nullable UUID connectionId,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Nullable
+            UUID boardId,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Nullable
+            UUID connectionId,
+
             @Nullable Condition condition,
             @Nullable Boolean includeAutomated,
             @Nullable RecipeAction action,
@@ -73,10 +79,10 @@ class RecipesRestController {
         RecipeDraft draft() {
             List<FieldProblem> missing = new ArrayList<>();
             if (boardId == null) {
-                missing.add(new FieldProblem("boardId", "must be given"));
+                missing.add(new FieldProblem("boardId", "is required"));
             }
             if (connectionId == null) {
-                missing.add(new FieldProblem("connectionId", "must be given"));
+                missing.add(new FieldProblem("connectionId", "is required"));
             }
             if (boardId == null || connectionId == null) {
                 throw new InvalidRecipeException(missing);
